@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Dashboard.Cli.Commands;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// `dashboard`: the command line over the same services as the app (API.md). It works on the database directly,
+/// as an administrator's tool. JSON goes to stdout, readable lines to stderr; non-zero exit on failure.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        var context = new CliContext(stdout, stderr, time);
+        var root = new RootCommand("Micro-conversion ROI dashboard: import, seed and maintain the database.");
+        root.Options.Add(context.DbOption);
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(SeedCommand.Create(context));
+        root.Subcommands.Add(DbCommand.Create(context));
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,45 @@
+using Dashboard.Data.Configuration;
+using Dashboard.Data.Entities;
+using Dashboard.Domain.Money;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data;
+
+/// <summary>
+/// The product's database. Provider-neutral: the same model runs on SQLite (default) and PostgreSQL;
+/// table and column names are snake_case so hand-written bulk SQL reads the same on both.
+/// </summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+{
+    public DbSet<RegionRow> Regions => Set<RegionRow>();
+    public DbSet<MarketRow> Markets => Set<MarketRow>();
+    public DbSet<ChannelRow> Channels => Set<ChannelRow>();
+    public DbSet<DefinitionRow> Definitions => Set<DefinitionRow>();
+    public DbSet<AliasRow> Aliases => Set<AliasRow>();
+    public DbSet<HolidayRow> Holidays => Set<HolidayRow>();
+    public DbSet<BrandRow> Brands => Set<BrandRow>();
+    public DbSet<CampaignRow> Campaigns => Set<CampaignRow>();
+    public DbSet<CampaignFlight> CampaignFlights => Set<CampaignFlight>();
+    public DbSet<MicroConversionFact> MicroConversions => Set<MicroConversionFact>();
+    public DbSet<SalesFact> Sales => Set<SalesFact>();
+    public DbSet<SpendFact> Spend => Set<SpendFact>();
+    public DbSet<TrafficFact> Traffic => Set<TrafficFact>();
+    public DbSet<JourneyTouch> Journeys => Set<JourneyTouch>();
+    public DbSet<ContextFact> Context => Set<ContextFact>();
+    public DbSet<HoldoutTestMarket> HoldoutTests => Set<HoldoutTestMarket>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<FxRate> FxRates => Set<FxRate>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Amount>().HaveConversion<AmountConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

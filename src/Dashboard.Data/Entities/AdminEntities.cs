@@ -1,0 +1,41 @@
+namespace Dashboard.Data.Entities;
+
+/// <summary>One import attempt: who, when, what, and how it ended (DATA.md: every import is recorded).</summary>
+public sealed class ImportRecord
+{
+    public int Id { get; set; }
+    public string Kind { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string User { get; set; } = "";
+    public DateTime StartedUtc { get; set; }
+    public DateTime? FinishedUtc { get; set; }
+
+    /// <summary>running, succeeded, failed, rolled_back.</summary>
+    public string Outcome { get; set; } = "";
+    public long RowsRead { get; set; }
+    public long Inserted { get; set; }
+    public long Replaced { get; set; }
+
+    /// <summary>Journeys erased because a row withdrew consent.</summary>
+    public long Erased { get; set; }
+    public int ErrorCount { get; set; }
+
+    /// <summary>The first errors as JSON (line, column, value, message), for the history page.</summary>
+    public string ErrorsJson { get; set; } = "";
+    public DateTime? RolledBackUtc { get; set; }
+}
+
+/// <summary>A named budget scenario (spend per day per channel for a period).</summary>
+public sealed class SavedScenario
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public DateOnly PeriodFrom { get; set; }
+    public DateOnly PeriodTo { get; set; }
+
+    /// <summary>Channel key → spend per day, in <see cref="Currency"/>, as JSON.</summary>
+    public string SpendPerDayJson { get; set; } = "{}";
+    public string Currency { get; set; } = "USD";
+}

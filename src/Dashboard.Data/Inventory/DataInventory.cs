@@ -1,0 +1,98 @@
+using Dashboard.Data.Entities;
+using Dashboard.Domain.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.Inventory;
+
+/// <summary>
+/// What the database holds: rows, date coverage and import history. Bookkeeping for the data pages and health,
+/// not measures: figures about the business come from the metrics engine.
+/// </summary>
+public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts)
+{
+    private sealed record Group(int MarketId, long Rows, DateOnly First, DateOnly Last);
+
+    public async Task<IReadOnlyList<KindInventory>> KindsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var byKind = await ByMarketAsync(db, ct);
+        return ImportKinds.All.Select(kind =>
+        {
+            var groups = byKind.GetValueOrDefault(kind.Key) ?? [];
+            return new KindInventory(
+                kind.Key, kind.Description, groups.Sum(g => g.Rows),
+                groups.Count == 0 ? null : groups.Min(g => g.First),
+                groups.Count == 0 ? null : groups.Max(g => g.Last),
+                groups.Count(g => g.MarketId != 0));
+        }).ToList();
+    }
+
+    /// <summary>Per market, the first and last date and row count of each dated kind.</summary>
+    public async Task<IReadOnlyList<MarketCoverage>> CoverageAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var byKind = await ByMarketAsync(db, ct);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var markets = await db.Markets.AsNoTracking().OrderBy(m => m.RegionId).ThenBy(m => m.Code).ToListAsync(ct);
+        return markets.Select(m => new MarketCoverage(
+            m.Code, m.Name, regions[m.RegionId],
+            byKind.Where(k => k.Value.Any(g => g.MarketId == m.Id))
+                .ToDictionary(k => k.Key, k => k.Value.Where(g => g.MarketId == m.Id).Select(g => new Coverage(g.Rows, g.First, g.Last)).Single())))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<ImportSummary>> RecentImportsAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Imports.AsNoTracking().OrderByDescending(i => i.Id).Take(count)
+            .Select(i => new ImportSummary(i.Id, i.Kind, i.FileName, i.User, i.StartedUtc, i.FinishedUtc, i.Outcome, i.RowsRead, i.Inserted, i.Replaced, i.ErrorCount))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DefinitionView>> DefinitionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var aliases = await (from a in db.Aliases
+                             join m in db.Markets on a.MarketId equals m.Id
+                             select new { a.DefinitionId, Text = m.Code + ": " + a.Alias }).AsNoTracking().ToListAsync(ct);
+        var definitions = await db.Definitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
+        return definitions.Select(d => new DefinitionView(
+            d.Key, d.Name, d.Category, d.IntentGroup, d.DefaultSource,
+            aliases.Where(a => a.DefinitionId == d.Id).Select(a => a.Text).Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private static async Task<Dictionary<string, List<Group>>> ByMarketAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        return new Dictionary<string, List<Group>>(StringComparer.Ordinal)
+        {
+            [ImportKinds.MicroConversions] = await Dated(db.MicroConversions, ct),
+            [ImportKinds.Sales] = await Dated(db.Sales, ct),
+            [ImportKinds.Spend] = await Dated(db.Spend, ct),
+            [ImportKinds.Traffic] = await Dated(db.Traffic, ct),
+            [ImportKinds.Context] = await Dated(db.Context, ct),
+            [ImportKinds.SurveyResponses] = await Dated(db.SurveyResponses, ct),
+            [ImportKinds.Journeys] = (await db.Journeys.Where(x => x.SupersededBy == null).GroupBy(x => x.MarketId)
+                    .Select(g => new { g.Key, Rows = g.LongCount(), First = g.Min(x => x.TimestampUtc), Last = g.Max(x => x.TimestampUtc) })
+                    .ToListAsync(ct))
+                .Select(g => new Group(g.Key, g.Rows, DateOnly.FromDateTime(g.First), DateOnly.FromDateTime(g.Last))).ToList(),
+            [ImportKinds.HoldoutTests] = (await db.HoldoutTests.Where(x => x.SupersededBy == null).GroupBy(x => x.MarketId)
+                    .Select(g => new { g.Key, Rows = g.LongCount(), First = g.Min(x => x.Start), Last = g.Max(x => x.End) }).ToListAsync(ct))
+                .Select(g => new Group(g.Key, g.Rows, g.First, g.Last)).ToList(),
+            // Not per market: market id 0 marks a kind-wide group.
+            [ImportKinds.Campaigns] = (await db.CampaignFlights.Where(x => x.SupersededBy == null).GroupBy(_ => 0)
+                    .Select(g => new { Rows = g.LongCount(), First = g.Min(x => x.Start), Last = g.Max(x => x.End) }).ToListAsync(ct))
+                .Select(g => new Group(0, g.Rows, g.First, g.Last)).ToList(),
+            [ImportKinds.FxRates] = (await db.FxRates.Where(x => x.SupersededBy == null).Select(x => x.Month).ToListAsync(ct)) is { Count: > 0 } months
+                ? [new Group(0, months.Count, MonthStart(months.Min()!), MonthStart(months.Max()!).AddMonths(1).AddDays(-1))]
+                : [],
+        };
+    }
+
+    private static DateOnly MonthStart(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<List<Group>> Dated<T>(IQueryable<T> rows, CancellationToken ct)
+        where T : ImportedRow, IDated =>
+        (await rows.Where(x => x.SupersededBy == null).GroupBy(x => x.MarketId)
+            .Select(g => new { g.Key, Rows = g.LongCount(), First = g.Min(x => x.Date), Last = g.Max(x => x.Date) }).ToListAsync(ct))
+        .Select(g => new Group(g.Key, g.Rows, g.First, g.Last)).ToList();
+}

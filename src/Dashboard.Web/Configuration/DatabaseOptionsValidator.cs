@@ -1,0 +1,19 @@
+using Dashboard.Data;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Configuration;
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidateOptionsResult.Fail($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+        }
+
+        return string.IsNullOrWhiteSpace(options.SqlitePath)
+            ? ValidateOptionsResult.Fail("Database:SqlitePath must name the SQLite file (for example data/dashboard.db).")
+            : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,50 @@
+using Dashboard.Data;
+using Dashboard.Data.Inventory;
+using Dashboard.Web.Configuration;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>Service registrations and the request pipeline, so Program.cs stays a table of contents.</summary>
+public static class DashboardHosting
+{
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<DemoSeedOptions>().Bind(builder.Configuration.GetSection(DemoSeedOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoSeedOptions>, DemoSeedOptionsValidator>();
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddDbContextFactory<DashboardDbContext>((sp, options) =>
+            DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        services.AddSingleton<DataInventory>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication UseDashboard<TApp>(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAppAssets();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync });
+        app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

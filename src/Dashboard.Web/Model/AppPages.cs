@@ -1,0 +1,29 @@
+using MudBlazor;
+
+namespace Dashboard.Web.Model;
+
+public sealed record AppPage(string Title, string Href, string Icon);
+
+/// <summary>Every page of the product (PRODUCT.md §5), in navigation order: one list for the menu and the tests.</summary>
+public static class AppPages
+{
+    public static IReadOnlyList<AppPage> Dashboards { get; } =
+    [
+        new("Overview", "", Icons.Material.Filled.Dashboard),
+        new("Trends", "trends", Icons.Material.Filled.ShowChart),
+        new("Regional benchmarks", "benchmarks", Icons.Material.Filled.Public),
+        new("Channel effectiveness", "channels", Icons.Material.Filled.Campaign),
+        new("Funnel and intent", "funnel", Icons.Material.Filled.FilterAlt),
+        new("Budget scenarios", "scenarios", Icons.Material.Filled.Tune),
+        new("Experiments", "experiments", Icons.Material.Filled.Science),
+    ];
+
+    public static IReadOnlyList<AppPage> Data { get; } =
+    [
+        new("Imports", "data/imports", Icons.Material.Filled.UploadFile),
+        new("Data quality", "data/quality", Icons.Material.Filled.FactCheck),
+        new("Definitions", "data/definitions", Icons.Material.Filled.MenuBook),
+    ];
+
+    public static IEnumerable<AppPage> All => Dashboards.Concat(Data);
+}

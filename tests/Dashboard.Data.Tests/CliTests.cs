@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Dashboard.Cli;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Data.Tests;
+
+/// <summary>The command line in-process, with its stdout and stderr captured, against a real SQLite file.</summary>
+public sealed class CliTests
+{
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Import_prints_the_API_shape_on_stdout_and_a_summary_on_stderr()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        var file = temp.WriteFile("sales.csv", Fixtures.Sales);
+
+        var (exit, stdout, stderr) = await RunAsync("import", "sales", file, "--db", temp.Path);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("sales", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("sales.csv", json.RootElement.GetProperty("file").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("inserted").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("replaced").GetInt32());
+        Assert.True(json.RootElement.GetProperty("import_id").GetInt32() > 0);
+        Assert.Contains("3 inserted", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_file_exits_non_zero_stores_nothing_and_lists_every_error()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        var file = temp.WriteFile("bad.csv", """
+            date,market,channel,campaign,spend,currency
+            2025/03/04,DE,display,,10,EUR
+            2025-03-04,DE,display,,-3,EUR
+            """);
+        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+
+        var (exit, stdout, stderr) = await RunAsync("import", "spend", file, "--db", temp.Path);
+
+        Assert.NotEqual(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(0, json.RootElement.GetProperty("stored").GetInt32());
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(2, errors[0].GetProperty("line").GetInt32());
+        Assert.Equal("date", errors[0].GetProperty("column").GetString());
+        Assert.Equal("2025/03/04", errors[0].GetProperty("value").GetString());
+        Assert.Contains("line 2, column date:", stderr, StringComparison.Ordinal);
+        Assert.Contains("line 3, column spend:", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
+    }
+
+    [Fact]
+    public async Task Import_rollback_undoes_an_import()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        var file = temp.WriteFile("spend.csv", Fixtures.Spend);
+        var (_, stdout, _) = await RunAsync("import", "spend", file, "--db", temp.Path);
+        var id = JsonDocument.Parse(stdout).RootElement.GetProperty("import_id").GetInt32();
+
+        var (exit, rollbackOut, _) = await RunAsync("import", "rollback", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", temp.Path);
+
+        Assert.Equal(0, exit);
+        Assert.True(JsonDocument.Parse(rollbackOut).RootElement.GetProperty("rolled_back").GetBoolean());
+        Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM spend"));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_clear_error()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+
+        var (exit, _, stderr) = await RunAsync("import", "sales", Path.Combine(temp.Folder, "nope.csv"), "--db", temp.Path);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("file not found", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,80 @@
+using Dashboard.Data;
+using Dashboard.Data.Demo;
+using Dashboard.DemoData;
+
+namespace Dashboard.TestSupport;
+
+/// <summary>
+/// A small demo database seeded once per machine and build, copied by each test that needs one. Its name carries the
+/// module version ids of the data and generator assemblies (deterministic builds: same code, same id), so a change of
+/// either code seeds afresh.
+/// </summary>
+public static class SeededTemplate
+{
+    /// <summary>The fixed end date of the tests' demo data: the same date always gives the same data.</summary>
+    public static readonly DateOnly EndDate = new(2026, 6, 30);
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public static async Task<string> GetAsync(CancellationToken ct = default)
+    {
+        var version = typeof(DashboardDbContext).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]
+            + typeof(DemoDataGenerator).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        var folder = Path.Combine(Path.GetTempPath(), "dashboard-test-templates");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"small-{EndDate:yyyyMMdd}-{version}.db");
+        await Gate.WaitAsync(ct);
+        try
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            // Other test processes may be seeding the same template: an exclusive lock file serialises them.
+            await using var lockFile = await AcquireLockAsync(path + ".lock", ct);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            var building = path + ".building";
+            File.Delete(building);
+            await using (var db = DashboardDatabase.OpenSqlite(building))
+            {
+                await DatabaseInitializer.MigrateAsync(db, ct);
+                var result = await new DemoSeeder(db, TimeProvider.System).SeedAsync(new DemoOptions(EndDate), folder, null, ct);
+                if (!result.Seeded)
+                {
+                    throw new InvalidOperationException(result.Message);
+                }
+
+                // One file, no WAL beside it, so a plain copy is a whole database.
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;", ct);
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Move(building, path);
+            return path;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+    }
+}

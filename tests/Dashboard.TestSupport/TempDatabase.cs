@@ -1,0 +1,83 @@
+using Dashboard.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Dashboard.TestSupport;
+
+/// <summary>A real SQLite file in its own temporary folder, migrated, deleted with the test.</summary>
+public sealed class TempDatabase : IAsyncDisposable
+{
+    private TempDatabase(string folder)
+    {
+        Folder = folder;
+        Path = System.IO.Path.Combine(folder, "dashboard.db");
+    }
+
+    public string Folder { get; }
+
+    public string Path { get; }
+
+    public static async Task<TempDatabase> CreateAsync()
+    {
+        var db = new TempDatabase(Directory.CreateTempSubdirectory("dashboard-test-").FullName);
+        await using var context = db.Open();
+        await DatabaseInitializer.MigrateAsync(context);
+        return db;
+    }
+
+    /// <summary>A database path in a folder of its own, with no file yet.</summary>
+    public static TempDatabase At(string folder) => new(folder);
+
+    /// <summary>A copy of an existing database file (for example a seeded template) that tests may change freely.</summary>
+    public static TempDatabase CopyOf(string sourcePath)
+    {
+        var db = new TempDatabase(Directory.CreateTempSubdirectory("dashboard-test-").FullName);
+        File.Copy(sourcePath, db.Path);
+        return db;
+    }
+
+    public DashboardDbContext Open() => DashboardDatabase.OpenSqlite(Path);
+
+    public IDbContextFactory<DashboardDbContext> Factory() => new PooledDbContextFactory<DashboardDbContext>(DashboardDatabase.SqliteOptions(Path));
+
+    /// <summary>Writes a file into the database's folder and returns its path.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = System.IO.Path.Combine(Folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind; it must not fail the test.
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.TestSupport;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>The real app on Kestrel (127.0.0.1, free port) over a real SQLite file.</summary>
+public sealed class AppHostingTests
+{
+    [Fact]
+    public async Task The_overview_and_the_health_check_answer_200_on_a_seeded_database()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var client = new HttpClient { BaseAddress = app.RootUri };
+
+        using var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        using var health = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Overview", await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        var data = body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("data");
+        Assert.Equal("sqlite", data.GetProperty("provider").GetString());
+        Assert.True(data.GetProperty("imports").GetInt32() >= 10);
+    }
+
+    [Theory]
+    [InlineData("css/app.css")]
+    [InlineData("js/preferences.js")]
+    [InlineData("img/logo.svg")]
+    public async Task Files_of_the_top_level_wwwroot_assets_folder_are_served_under_assets(string file)
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var client = new HttpClient { BaseAddress = app.RootUri };
+        var expected = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "wwwroot-assets", file), TestContext.Current.CancellationToken);
+
+        var served = await client.GetStringAsync("/assets/" + file, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, served);
+    }
+
+    [Fact]
+    public async Task A_fresh_start_creates_the_database_file_and_seeds_demo_data()
+    {
+        await using var app = AppFactory.StartOnNewDatabase(new Dictionary<string, string?>
+        {
+            ["Demo:EndDate"] = SeededTemplate.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.True(File.Exists(app.Database.Path));
+        Assert.Equal(10, await app.Database.CountAsync("SELECT COUNT(*) FROM imports WHERE outcome = 'succeeded'"));
+        Assert.Equal(SeededTemplate.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            (await app.Database.TextAsync("SELECT MAX(date) FROM sales")));
+        Assert.True(File.Exists(Path.Combine(app.Database.Folder, "demo-truth.json")));
+    }
+
+    [Fact]
+    public void A_bad_setting_stops_the_start_with_a_clear_message()
+    {
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            using var app = AppFactory.StartOnNewDatabase(new Dictionary<string, string?> { ["Demo:EndDate"] = "2025-13-45" });
+        });
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains("Demo:EndDate '2025-13-45'", validation.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
+    }
+}
