@@ -12,6 +12,9 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
 {
     private sealed record Group(int MarketId, long Rows, DateOnly First, DateOnly Last);
 
+    /// <summary>Kinds whose rows belong to one market; campaigns and FX rates are global.</summary>
+    public static bool IsPerMarket(string kind) => kind is not (ImportKinds.Campaigns or ImportKinds.FxRates);
+
     public async Task<IReadOnlyList<KindInventory>> KindsAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
