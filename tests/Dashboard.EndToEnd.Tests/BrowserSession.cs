@@ -30,10 +30,16 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
         }
 
+        // Two cores shared with the other test assemblies: give the app time to answer, never retry.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = Args, Headless = true });
         return new BrowserSession(playwright, browser);
     }
+
+    /// <summary>Waits until the Blazor circuit has rendered the layout: before that, clicks reach only prerendered HTML.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>Where screenshots go: kept as test artifacts.</summary>
     public static string ArtifactPath(string name)

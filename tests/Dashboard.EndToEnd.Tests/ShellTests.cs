@@ -15,6 +15,7 @@ public sealed class ShellTests
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
         await page.GotoAsync(app.RootUri.ToString());
+        await BrowserSession.WaitForCircuitAsync(page);
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
         foreach (var target in AppPages.All)
@@ -41,6 +42,7 @@ public sealed class ShellTests
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("overview-dark.png"), FullPage = true });
 
         await page.ReloadAsync();
+        await BrowserSession.WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" })).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Equal(dark, await BackgroundAsync(page));
     }

@@ -8,17 +8,21 @@ namespace Dashboard.Data.Inventory;
 /// What the database holds: rows, date coverage and import history. Bookkeeping for the data pages and health,
 /// not measures: figures about the business come from the metrics engine.
 /// </summary>
-public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts)
+public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts) : IDisposable
 {
     private sealed record Group(int MarketId, long Rows, DateOnly First, DateOnly Last);
 
     /// <summary>Kinds whose rows belong to one market; campaigns and FX rates are global.</summary>
     public static bool IsPerMarket(string kind) => kind is not (ImportKinds.Campaigns or ImportKinds.FxRates);
 
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Stamp, Dictionary<string, List<Group>> ByKind)? _cache;
+
+    public void Dispose() => _gate.Dispose();
+
     public async Task<IReadOnlyList<KindInventory>> KindsAsync(CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var byKind = await ByMarketAsync(db, ct);
+        var byKind = await ByMarketCachedAsync(ct);
         return ImportKinds.All.Select(kind =>
         {
             var groups = byKind.GetValueOrDefault(kind.Key) ?? [];
@@ -33,8 +37,8 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
     /// <summary>Per market, the first and last date and row count of each dated kind.</summary>
     public async Task<IReadOnlyList<MarketCoverage>> CoverageAsync(CancellationToken ct = default)
     {
+        var byKind = await ByMarketCachedAsync(ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var byKind = await ByMarketAsync(db, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var markets = await db.Markets.AsNoTracking().OrderBy(m => m.RegionId).ThenBy(m => m.Code).ToListAsync(ct);
         return markets.Select(m => new MarketCoverage(
@@ -62,6 +66,35 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
         return definitions.Select(d => new DefinitionView(
             d.Key, d.Name, d.Category, d.IntentGroup, d.DefaultSource,
             aliases.Where(a => a.DefinitionId == d.Id).Select(a => a.Text).Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The per-market scan reads every fact row, so it is kept until the data changes: every change of data is an
+    /// import or a rollback, so the import log's row count, last id and last rollback time stamp the data's version.
+    /// </summary>
+    private async Task<Dictionary<string, List<Group>>> ByMarketCachedAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var version = await db.Imports.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), LastId = g.Max(i => i.Id), LastRollback = g.Max(i => i.RolledBackUtc) })
+            .FirstOrDefaultAsync(ct);
+        var stamp = FormattableString.Invariant($"{version?.Count}|{version?.LastId}|{version?.LastRollback:O}");
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_cache is { } cached && cached.Stamp == stamp)
+            {
+                return cached.ByKind;
+            }
+
+            var byKind = await ByMarketAsync(db, ct);
+            _cache = (stamp, byKind);
+            return byKind;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private static async Task<Dictionary<string, List<Group>>> ByMarketAsync(DashboardDbContext db, CancellationToken ct)
