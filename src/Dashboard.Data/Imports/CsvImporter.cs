@@ -133,7 +133,8 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
             {
                 try
                 {
-                    if (!await reader.ReadAsync(ct))
+                    // Synchronous per row for the same reason as the staging insert; the reader buffers 64 KB at a time.
+                    if (!reader.Read())
                     {
                         break;
                     }

@@ -1,0 +1,3 @@
+using Dashboard.Benchmarks;
+
+return await ImportBenchmark.RunAsync(args);
