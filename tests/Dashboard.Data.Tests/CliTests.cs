@@ -84,4 +84,36 @@ public sealed class CliTests
         Assert.NotEqual(0, exit);
         Assert.Contains("file not found", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Seed_csv_out_writes_one_standard_file_per_kind_and_the_truth()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        var folder = Path.Combine(temp.Folder, "demo");
+
+        var (exit, stdout, _) = await RunAsync("seed", "--csv-out", folder, "--end", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        foreach (var kind in Dashboard.Domain.Imports.ImportKinds.All)
+        {
+            var header = File.ReadLines(Path.Combine(folder, kind.Key + ".csv")).First();
+            Assert.Equal(string.Join(",", kind.Columns.Select(c => c.Name)), header);
+        }
+
+        using var truth = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "truth.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(JsonValueKind.Object, truth.RootElement.ValueKind);
+        Assert.True(JsonDocument.Parse(stdout).RootElement.GetProperty("rows").GetProperty("sales").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task Seed_refuses_a_malformed_end_date()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+
+        var (exit, _, stderr) = await RunAsync("seed", "--end", "30/06/2025", "--db", temp.Path);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--end '30/06/2025'", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM imports"));
+    }
 }
