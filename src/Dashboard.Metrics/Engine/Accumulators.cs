@@ -1,0 +1,24 @@
+namespace Dashboard.Metrics.Engine;
+
+/// <summary>The additive quantities of one period, one slot per group cell; null when no measure needs them.</summary>
+internal sealed class Accumulators
+{
+    public double[]? Actions { get; set; }
+    public double[]? Sessions { get; set; }
+    public double[]? NonPurchaseSessions { get; set; }
+    public double[]? Orders { get; set; }
+    public double[]? Units { get; set; }
+    public double[]? Revenue { get; set; }
+    public double[]? Spend { get; set; }
+
+    /// <summary>Cells with a money row whose currency had no rate for its month (the sum is absent).</summary>
+    public bool[]? RevenueFxMissing { get; set; }
+    public bool[]? SpendFxMissing { get; set; }
+
+    /// <summary>Per cell: markets that reported the cell's definition(s); per projected cell: markets that reported any.</summary>
+    public int[]? CoverageReporting { get; set; }
+    public int[]? CoverageAny { get; set; }
+
+    /// <summary>Cells that hold at least one row of a table that has every grouped dimension.</summary>
+    public required bool[] Present { get; init; }
+}
