@@ -16,6 +16,7 @@ public static class CliApp
         root.Options.Add(context.DbOption);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SeedCommand.Create(context));
+        root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

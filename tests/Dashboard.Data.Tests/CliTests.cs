@@ -116,4 +116,54 @@ public sealed class CliTests
         Assert.Contains("--end '30/06/2025'", stderr, StringComparison.Ordinal);
         Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM imports"));
     }
+
+    [Fact]
+    public async Task Metrics_prints_the_API_shape_with_hand_checked_values()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        foreach (var (kind, csv) in new[] { ("fx_rates", Fixtures.FxRates), ("micro_conversions", Fixtures.MicroConversions), ("sales", Fixtures.Sales), ("traffic", Fixtures.Traffic) })
+        {
+            await Fixtures.ImportAsync(temp, kind, csv, kind + ".csv");
+        }
+
+        var (exit, stdout, stderr) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-01", "--to", "2025-03-31",
+            "--measures", "micro_conversions,revenue,sessions", "--by", "market");
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("USD", root.GetProperty("currency").GetString());
+        Assert.Equal("market", root.GetProperty("by")[0].GetString());
+        var rows = root.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("group").GetProperty("market").GetString()!);
+        Assert.Equal(120 + 45 + 130, rows["DE"].GetProperty("values").GetProperty("micro_conversions").GetDouble());
+        Assert.Equal(45210.5 * 1.0834, rows["DE"].GetProperty("values").GetProperty("revenue").GetDouble(), 6);
+        Assert.Equal(5000 + 12000, rows["DE"].GetProperty("values").GetProperty("sessions").GetDouble());
+        // BR's revenue is in BRL at 0.1742 USD: 5,120.1234 + 2,000.
+        Assert.Equal((5120.1234 + 2000) * 0.1742, rows["BR"].GetProperty("values").GetProperty("revenue").GetDouble(), 6);
+        Assert.Equal(295 + 7, root.GetProperty("totals").GetProperty("values").GetProperty("micro_conversions").GetDouble());
+    }
+
+    [Fact]
+    public async Task Metrics_csv_has_one_column_per_group_and_measure_and_a_total_line()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
+
+        var (exit, stdout, _) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-04", "--to", "2025-03-05",
+            "--measures", "micro_conversions", "--by", "event", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["event,micro_conversions", "newsletter_signup,257", "coupon_download,45", "total,302"], stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Metrics_refuses_an_unknown_dimension_with_a_message()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+
+        var (exit, _, stderr) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-01", "--to", "2025-03-31", "--measures", "revenue", "--by", "chanel");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'chanel' is not a dimension", stderr, StringComparison.Ordinal);
+    }
 }

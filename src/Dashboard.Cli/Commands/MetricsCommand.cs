@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Serialization;
+using Dashboard.Metrics.Time;
+
+namespace Dashboard.Cli.Commands;
+
+/// <summary>`dashboard metrics --measures m1,m2 [--by d1,d2] [--filter key=v1,v2 …] [--compare previous|year]`: the engine's answer (API.md).</summary>
+internal static class MetricsCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var measures = new Option<string>("--measures") { Description = "Measure keys, comma separated (see the catalogue in METRICS.md)", Required = true };
+        var from = new Option<string?>("--from") { Description = "First day, YYYY-MM-DD (default: 28 days ending at the last date with data)" };
+        var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD (inclusive)" };
+        var by = new Option<string?>("--by") { Description = "Group by: region, market, channel, campaign, brand, sku, event, category, intent_group, source, day, week, month, quarter, year" };
+        var filter = new Option<string[]>("--filter") { Description = "key=v1,v2 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var market = new Option<string?>("--market") { Description = "Only these markets: A,B" };
+        var region = new Option<string?>("--region") { Description = "Only this region (or regions: R1,R2)" };
+        var compare = new Option<string?>("--compare") { Description = "previous | year" };
+        var matchWeekday = new Option<bool>("--match-weekday") { Description = "With --compare year: shift back 364 days so weekdays line up" };
+        var currency = new Option<string>("--currency") { Description = "Reporting currency (ISO 4217)", DefaultValueFactory = _ => "USD" };
+        var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
+        var command = new Command("metrics", "Ask the metrics engine: measures for a date range, filtered and grouped")
+        {
+            measures, from, to, by, filter, market, region, compare, matchWeekday, currency, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                await using var db = await cli.OpenAsync(parse, ct);
+                var snapshot = await SnapshotLoader.LoadAsync(db, ct);
+                var filters = new Dictionary<Dimension, IReadOnlyList<string>>();
+                foreach (var item in parse.GetValue(filter) ?? [])
+                {
+                    var eq = item.IndexOf('=', StringComparison.Ordinal);
+                    if (eq <= 0)
+                    {
+                        throw new MetricsQueryException($"--filter '{item}' is not key=v1,v2");
+                    }
+
+                    filters[ParseDimension(item[..eq])] = List(item[(eq + 1)..]);
+                }
+
+                if (parse.GetValue(market) is { } markets)
+                {
+                    filters[Dimension.Market] = List(markets);
+                }
+
+                if (parse.GetValue(region) is { } regions)
+                {
+                    filters[Dimension.Region] = List(regions);
+                }
+
+                var range = Range(parse.GetValue(from), parse.GetValue(to), snapshot.LastDay);
+                var comparison = Comparison.None;
+                if (parse.GetValue(compare) is { } c && !Comparisons.TryParse(c, out comparison))
+                {
+                    throw new MetricsQueryException($"--compare '{c}' is not previous or year");
+                }
+
+                var query = new MetricsQuery
+                {
+                    Range = range,
+                    Measures = List(parse.GetValue(measures)!),
+                    By = parse.GetValue(by) is { } b ? List(b).Select(ParseDimension).ToList() : [],
+                    Filters = filters,
+                    Compare = comparison,
+                    MatchWeekday = parse.GetValue(matchWeekday),
+                    Currency = parse.GetValue(currency)!,
+                    Scope = AccessScope.All,
+                };
+                var answer = new MetricsEngine(snapshot).Run(query);
+                var output = parse.GetValue(format) switch
+                {
+                    "csv" => MetricsAnswerCsv.ToCsv(answer),
+                    "json" => MetricsAnswerJson.ToJson(answer).ToJsonString(),
+                    var other => throw new MetricsQueryException($"--format '{other}' is not json or csv"),
+                };
+                await cli.Out.WriteAsync(output);
+                if (!output.EndsWith('\n'))
+                {
+                    await cli.Out.WriteLineAsync();
+                }
+
+                return 0;
+            }
+            catch (Exception ex) when (ex is MetricsQueryException or FormatException or ArgumentException)
+            {
+                await cli.Err.WriteLineAsync(ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static List<string> List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static Dimension ParseDimension(string key) =>
+        Dimensions.TryParse(key.Trim(), out var d) ? d : throw new MetricsQueryException($"'{key}' is not a dimension");
+
+    private static DateRange Range(string? from, string? to, DateOnly? lastDay)
+    {
+        if (from is null && to is null)
+        {
+            return lastDay is { } last ? DatePresets.DefaultRange(last) : throw new MetricsQueryException("the database holds no daily facts yet: give --from and --to");
+        }
+
+        if (from is null || to is null)
+        {
+            throw new MetricsQueryException("give both --from and --to, or neither");
+        }
+
+        return new DateRange(Date(from, "--from"), Date(to, "--to"));
+    }
+
+    private static DateOnly Date(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new MetricsQueryException($"{option} '{text}' is not a date in the form YYYY-MM-DD");
+}
