@@ -26,7 +26,8 @@ public static class SnapshotLoader
         {
             // One read transaction: every table is read from the same committed state, never half an import.
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-            var version = await ScalarAsync(connection, tx, "SELECT COALESCE(MAX(id), 0) FROM imports", ct);
+            var version = await ScalarAsync(connection, tx,
+                "SELECT COALESCE(MAX(id), 0) * 1000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) FROM imports", ct);
             var codes = await ReferenceCodes.LoadAsync(connection, tx, ct);
             var fx = new FxRates();
             await ReadAsync(connection, tx, "SELECT month, currency, usd_rate FROM fx_rates WHERE superseded_by IS NULL", r =>
