@@ -1,5 +1,4 @@
 using Dashboard.Domain.Reference;
-using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
@@ -28,8 +27,7 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
     public MetricsAnswer Run(MetricsQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var measures = query.Measures.Select(k => Find(k) ?? throw new MetricsQueryException(
-            $"'{k}' is not a measure (known: {string.Join(", ", All.Select(m => m.Key))})")).ToList();
+        var requests = query.Measures.Select(MeasureRequest.Parse).ToList();
         if (query.By.Count(d => d.IsTime()) > 1)
         {
             throw new MetricsQueryException("group by at most one time dimension (day, week, month, quarter or year)");
@@ -52,39 +50,64 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         var layout = new GroupLayout(query.By, reference, buckets);
         var maps = ColumnMaps.Build(query, reference, layout);
         var used = query.By.Concat(query.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).ToHashSet();
-        var unsupported = measures.ToDictionary(m => m.Key, m => Unsupported(m, used));
+        var unsupported = requests.ToDictionary(r => r.Key, r => Unsupported(r, used));
+        var needed = requests.Where(r => unsupported[r.Key] is null).Select(r => r.Base.Key).ToHashSet();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
-
-        var main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), measures, unsupported, layout, maps, currency, notes);
         var comparisonRange = ComparisonRanges.For(query.Range, query.Compare, query.MatchWeekday);
-        Accumulators? comparison = null;
-        if (comparisonRange is { } cr)
-        {
-            var period = PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday);
-            comparison = Aggregate(period, measures, unsupported, layout, maps, currency, notes);
-        }
+
+        var main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, currency, notes);
+        var comparison = comparisonRange is { } cr
+            ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, currency, notes)
+            : null;
+        var benchmarks = requests.Where(r => r.Index is not null && unsupported[r.Key] is null).Select(r => r.Index!.Value).Distinct()
+            .ToDictionary(k => k, k => BuildBenchmark(k, query, needed, buckets, timeDimension, comparisonRange, currency, notes));
+        var run = new RunContext(layout, reference, requests, unsupported, main, comparison, benchmarks, maps.ScopeMarkets);
 
         var rows = new List<AnswerRow>();
         for (var cell = 0; cell < layout.Cells; cell++)
         {
             if (main.Present[cell] || (comparison?.Present[cell] ?? false))
             {
-                rows.Add(Row(cell, layout, reference, measures, unsupported, main, comparison));
+                rows.Add(Row(cell, run));
             }
         }
 
         // Totals are a query of their own without grouping: ratios and coverage are not sums of the rows' values.
-        var totals = query.By.Count == 0
-            ? Row(0, layout, reference, measures, unsupported, main, comparison)
-            : Run(query with { By = [] }).Totals;
+        var totals = query.By.Count == 0 ? Row(0, run) : Run(query with { By = [] }).Totals;
         return new MetricsAnswer(currency, query.Range, comparisonRange, query.By, rows, totals, notes.ToList());
     }
 
-    private Accumulators Aggregate(
-        PeriodMap period, List<MeasureDefinition> measures, Dictionary<string, string?> unsupported, GroupLayout layout,
-        ColumnMaps maps, string currency, ICollection<string> notes)
+    private sealed record RunContext(
+        GroupLayout Layout, ReferenceSet Reference, IReadOnlyList<MeasureRequest> Requests, IReadOnlyDictionary<string, string?> Unsupported,
+        Accumulators Main, Accumulators? Comparison, IReadOnlyDictionary<IndexKind, Benchmark> Benchmarks, IReadOnlyList<int> ScopeMarkets);
+
+    private Benchmark BuildBenchmark(
+        IndexKind kind, MetricsQuery query, IReadOnlySet<string> needed, PeriodBuckets? buckets, Dimension? timeDimension,
+        DateRange? comparisonRange, string currency, ICollection<string> notes)
     {
-        var needed = measures.Where(m => unsupported[m.Key] is null).Select(m => m.Key).ToHashSet();
+        // Every market, whatever the user may see or filter: the pooling rule decides what may be shown.
+        var benchmarkQuery = query with
+        {
+            By = Benchmark.GroupingFor(kind, query.By),
+            Filters = query.Filters.Where(f => f.Key is not (Dimension.Market or Dimension.Region)).ToDictionary(),
+            Scope = AccessScope.All,
+        };
+        var layout = new GroupLayout(benchmarkQuery.By, snapshot.Reference, buckets);
+        var maps = ColumnMaps.Build(benchmarkQuery, snapshot.Reference, layout);
+        return new Benchmark
+        {
+            Kind = kind,
+            Layout = layout,
+            Main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, currency, notes),
+            Comparison = comparisonRange is { } cr
+                ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, currency, notes)
+                : null,
+            Withheld = Benchmark.PoolingRule(kind, snapshot.Reference, query.Scope),
+        };
+    }
+
+    private Accumulators Aggregate(PeriodMap period, IReadOnlySet<string> needed, GroupLayout layout, ColumnMaps maps, string currency, ICollection<string> notes)
+    {
         var acc = new Accumulators { Present = new bool[layout.Cells] };
         var grouped = layout.By.Where(d => !Dimensions.Universal.Contains(d)).ToHashSet();
         var cells = layout.Cells;
@@ -118,39 +141,64 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         return acc;
     }
 
-    private static AnswerRow Row(
-        int cell, GroupLayout layout, ReferenceSet reference, List<MeasureDefinition> measures, Dictionary<string, string?> unsupported,
-        Accumulators main, Accumulators? comparison)
+    private static AnswerRow Row(int cell, RunContext run)
     {
         var group = new Dictionary<Dimension, string>();
-        foreach (var d in layout.By)
+        foreach (var d in run.Layout.By)
         {
-            group[d] = KeyOf(d, layout.CodeOf(cell, d), reference, layout);
+            group[d] = KeyOf(d, run.Layout.CodeOf(cell, d), run.Reference, run.Layout);
         }
 
+        var compared = run.Comparison is not null;
         var values = new Dictionary<string, MeasureValue>(StringComparer.Ordinal);
-        var compared = comparison is null ? null : new Dictionary<string, MeasureValue>(StringComparer.Ordinal);
-        var change = comparison is null ? null : new Dictionary<string, MeasureValue>(StringComparer.Ordinal);
-        var points = comparison is null ? null : new Dictionary<string, MeasureValue>(StringComparer.Ordinal);
-        foreach (var measure in measures)
+        var before = compared ? new Dictionary<string, MeasureValue>(StringComparer.Ordinal) : null;
+        var change = compared ? new Dictionary<string, MeasureValue>(StringComparer.Ordinal) : null;
+        var points = compared ? new Dictionary<string, MeasureValue>(StringComparer.Ordinal) : null;
+        foreach (var request in run.Requests)
         {
-            var value = unsupported[measure.Key] is { } reason ? MeasureValue.Absent(reason) : Compute(measure.Key, cell, layout, main);
-            values[measure.Key] = value;
-            if (comparison is null)
+            var value = Value(request, cell, run, comparison: false);
+            values[request.Key] = value;
+            if (!compared)
             {
                 continue;
             }
 
-            var before = unsupported[measure.Key] is { } r2 ? MeasureValue.Absent(r2) : Compute(measure.Key, cell, layout, comparison);
-            compared![measure.Key] = before;
-            change![measure.Key] = Changed(Change.Relative(value.Value, before.Value), value, before, "the comparison is 0");
-            if (measure.HasPointChange)
+            var earlier = Value(request, cell, run, comparison: true);
+            before![request.Key] = earlier;
+            change![request.Key] = Changed(Change.Relative(value.Value, earlier.Value), value, earlier, "the comparison is 0");
+            if (request.Definition.HasPointChange)
             {
-                points![measure.Key] = Changed(Change.Points(value.Value, before.Value), value, before, null);
+                points![request.Key] = Changed(Change.Points(value.Value, earlier.Value), value, earlier, null);
             }
         }
 
-        return new AnswerRow(group, values, compared, change, points);
+        return new AnswerRow(group, values, before, change, points);
+    }
+
+    private static MeasureValue Value(MeasureRequest request, int cell, RunContext run, bool comparison)
+    {
+        if (run.Unsupported[request.Key] is { } reason)
+        {
+            return MeasureValue.Absent(reason);
+        }
+
+        var acc = comparison ? run.Comparison! : run.Main;
+        var value = Compute(request.Base.Key, cell, run.Layout, acc);
+        if (request.Index is not { } kind || value.IsAbsent)
+        {
+            return value;
+        }
+
+        var benchmark = run.Benchmarks[kind];
+        var (benchmarkCell, withheld) = benchmark.CellOf(cell, run.Layout, run.Reference, run.ScopeMarkets);
+        if (withheld is not null)
+        {
+            return MeasureValue.Absent(withheld);
+        }
+
+        var pooled = Compute(request.Base.Key, benchmarkCell, benchmark.Layout, comparison ? benchmark.Comparison! : benchmark.Main);
+        return pooled.Value is > 0 ? MeasureValue.Of(value.Value!.Value / pooled.Value.Value * 100)
+            : MeasureValue.Absent(pooled.AbsentReason is { } r ? "no benchmark: " + r : "the benchmark is 0");
     }
 
     private static MeasureValue Changed(double? change, MeasureValue value, MeasureValue before, string? zeroReason) =>
@@ -184,8 +232,14 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
     private static MeasureValue Ratio(double numerator, double denominator, string zeroReason) =>
         denominator > 0 ? MeasureValue.Of(numerator / denominator) : MeasureValue.Absent(zeroReason);
 
-    private static string? Unsupported(MeasureDefinition measure, IReadOnlySet<Dimension> used)
+    private static string? Unsupported(MeasureRequest request, IReadOnlySet<Dimension> used)
     {
+        if (request.Index is not null && !request.IsIndexable)
+        {
+            return $"{request.Base.Name} is a sum: sums have no index (a big market is not better than a small one); index a rate or ratio";
+        }
+
+        var measure = request.Base;
         var missing = used.Where(d => !measure.IsSupported(d)).Select(d => d.Key()).ToList();
         return missing.Count == 0 ? null
             : $"{measure.Name} is not available by {string.Join(", ", missing)}: {measure.NotSupportedHint ?? "not recorded at that level"}";
