@@ -25,6 +25,10 @@ public sealed class AppHostingTests
         var data = body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("data");
         Assert.Equal("sqlite", data.GetProperty("provider").GetString());
         Assert.True(data.GetProperty("imports").GetInt32() >= 10);
+        var rows = await app.Database.CountAsync("""
+            SELECT (SELECT COUNT(*) FROM micro_conversions) + (SELECT COUNT(*) FROM sales) + (SELECT COUNT(*) FROM spend) + (SELECT COUNT(*) FROM traffic)
+            """);
+        Assert.Equal(rows, data.GetProperty("snapshot_fact_rows").GetInt64());
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Data.Inventory;
+using Dashboard.Data.Snapshots;
 using Dashboard.Web.Configuration;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -24,6 +25,7 @@ public static class DashboardHosting
         services.AddDbContextFactory<DashboardDbContext>((sp, options) =>
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
+        services.AddSingleton<MetricsSnapshotStore>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Dashboard.Data;
+using Dashboard.Data.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Hosting;
 
 /// <summary>Healthy when the database answers a query; reports the provider and how many imports it holds.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> contexts) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> contexts, MetricsSnapshotStore snapshots) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,7 +16,14 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var imports = await db.Imports.CountAsync(cancellationToken);
             var provider = db.Database.IsSqlite() ? "sqlite" : db.Database.ProviderName ?? "unknown";
-            return HealthCheckResult.Healthy("database answers", new Dictionary<string, object> { ["provider"] = provider, ["imports"] = imports });
+            var engine = await snapshots.GetAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database answers", new Dictionary<string, object>
+            {
+                ["provider"] = provider,
+                ["imports"] = imports,
+                ["data_version"] = engine.Snapshot.Version,
+                ["snapshot_fact_rows"] = engine.Snapshot.FactRows,
+            });
         }
         catch (Exception ex)
         {

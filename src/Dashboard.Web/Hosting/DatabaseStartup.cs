@@ -1,5 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Data.Demo;
+using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Web.Configuration;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +21,19 @@ public static class DatabaseStartup
         await using var db = await contexts.CreateDbContextAsync();
         logger.LogInformation("Database: {Connection}", db.Database.GetDbConnection().DataSource);
         await DatabaseInitializer.MigrateAsync(db);
-        if (!demo.SeedOnStart)
+        if (demo.SeedOnStart)
         {
-            return;
+            await SeedDemoAsync(app, db, demo, time, logger);
         }
 
+        // The engine's snapshot is loaded before the first request, so no page waits for it.
+        var engine = await app.Services.GetRequiredService<MetricsSnapshotStore>().RefreshAsync();
+        logger.LogInformation("Metrics snapshot: {Rows} fact rows, {Bytes} bytes of columns, version {Version}",
+            engine.Snapshot.FactRows, engine.Snapshot.ColumnBytes, engine.Snapshot.Version);
+    }
+
+    private static async Task SeedDemoAsync(WebApplication app, DashboardDbContext db, DemoSeedOptions demo, TimeProvider time, ILogger logger)
+    {
         var dataSource = db.Database.GetDbConnection().DataSource;
         var truthFolder = Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? app.Environment.ContentRootPath;
         var options = new DemoOptions(demo.ResolveEndDate(time), demo.Size);
