@@ -21,4 +21,21 @@ internal sealed class Accumulators
 
     /// <summary>Cells that hold at least one row of a table that has every grouped dimension.</summary>
     public required bool[] Present { get; init; }
+
+    /// <summary>The one-cell totals of these sums (not valid for coverage, which counts distinct markets).</summary>
+    public Accumulators Total() => new()
+    {
+        Present = [Present.Any(p => p)],
+        Actions = Sum(Actions),
+        Sessions = Sum(Sessions),
+        NonPurchaseSessions = Sum(NonPurchaseSessions),
+        Orders = Sum(Orders),
+        Units = Sum(Units),
+        Revenue = Sum(Revenue),
+        Spend = Sum(Spend),
+        RevenueFxMissing = RevenueFxMissing is null ? null : [RevenueFxMissing.Any(m => m)],
+        SpendFxMissing = SpendFxMissing is null ? null : [SpendFxMissing.Any(m => m)],
+    };
+
+    private static double[]? Sum(double[]? cells) => cells is null ? null : [cells.Sum()];
 }

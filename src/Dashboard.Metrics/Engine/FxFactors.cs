@@ -12,11 +12,22 @@ internal sealed class FxFactors
     private readonly double[] _factor;
     private readonly int _firstMonth;
     private readonly int _months;
+    private readonly int _firstDay;
+
+    // Month slot of each day of the period: the hot loops look a factor up per row without any date arithmetic.
+    private readonly int[] _monthOfDay;
 
     public FxFactors(FxRates fx, ReferenceSet reference, string reportingCurrency, int firstDay, int lastDay, ICollection<string> notes)
     {
         _firstMonth = FxRates.MonthIndex(firstDay);
         _months = FxRates.MonthIndex(lastDay) - _firstMonth + 1;
+        _firstDay = firstDay;
+        _monthOfDay = new int[lastDay - firstDay + 1];
+        for (var day = firstDay; day <= lastDay; day++)
+        {
+            _monthOfDay[day - firstDay] = FxRates.MonthIndex(day) - _firstMonth;
+        }
+
         _factor = new double[reference.Currencies.Count * _months];
         for (var m = 0; m < _months; m++)
         {
@@ -34,10 +45,8 @@ internal sealed class FxFactors
         }
     }
 
-    public double Factor(int currency, int dayNumber) => _factor[(currency * _months) + FxRates.MonthIndex(dayNumber) - _firstMonth];
-
-    /// <summary>The factor for a month index; the hot loops cache it per month instead of per row.</summary>
-    public double FactorForMonth(int currency, int monthIndex) => _factor[(currency * _months) + monthIndex - _firstMonth];
+    /// <summary>The factor for a row of a currency on a day inside the period.</summary>
+    public double Factor(int currency, int dayNumber) => _factor[(currency * _months) + _monthOfDay[dayNumber - _firstDay]];
 
     private static void Note(FxRate rate, string currency, int month, ICollection<string> notes)
     {

@@ -72,8 +72,11 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
             }
         }
 
-        // Totals are a query of their own without grouping: ratios and coverage are not sums of the rows' values.
-        var totals = query.By.Count == 0 ? Row(0, run) : Run(query with { By = [] }).Totals;
+        // Every row lands in exactly one cell, so summing a quantity over all cells gives the scope's total: totals
+        // come from the same pass. Coverage and indexes are not sums of cells; for them totals are a query of their own.
+        var totals = query.By.Count == 0 ? Row(0, run)
+            : needed.Contains(TrackingCoverage) || benchmarks.Count > 0 ? Run(query with { By = [] }).Totals
+            : Row(0, run with { Layout = new GroupLayout([], reference, null), Main = main.Total(), Comparison = comparison?.Total() });
         return new MetricsAnswer(currency, query.Range, comparisonRange, query.By, rows, totals, notes.ToList());
     }
 
