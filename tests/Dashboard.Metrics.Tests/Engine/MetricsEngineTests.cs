@@ -124,6 +124,27 @@ public sealed class MetricsEngineTests
     }
 
     [Fact]
+    public void A_range_across_a_month_end_converts_each_row_at_its_own_months_rate()
+    {
+        var totals = Engine.Run(new MetricsQuery
+        {
+            Range = new DateRange(new DateOnly(2025, 2, 20), new DateOnly(2025, 3, 5)), Measures = ["spend"], Scope = AccessScope.All,
+        }).Totals;
+
+        // 200 EUR on 20 February at 1.05; 300 + 100 EUR on 3 March at 1.10.
+        Assert.Equal((200 * 1.05) + (400 * 1.10), Value(totals, "spend"), Precision);
+    }
+
+    [Fact]
+    public void A_scope_with_no_visible_market_gives_zero_sums_and_absent_rates()
+    {
+        var totals = Ask(q => q with { Scope = AccessScope.Only(["JP"]) }, "micro_conversions", "micro_conversion_rate").Totals;
+
+        Assert.Equal(0, Value(totals, "micro_conversions"));
+        Assert.Null(totals.Values["micro_conversion_rate"].Value);
+    }
+
+    [Fact]
     public void A_reporting_currency_converts_every_row_through_USD_rates_of_its_month()
     {
         var totals = Ask(q => q with { Currency = "EUR" }, "revenue").Totals;
