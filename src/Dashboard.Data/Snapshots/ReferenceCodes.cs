@@ -95,5 +95,18 @@ internal sealed class ReferenceCodes
         return code;
     }
 
+    /// <summary>A dictionary of small database ids as an array, for a lookup per fact row without hashing.</summary>
+    public static int[] AsArray(Dictionary<int, int> codes)
+    {
+        var array = new int[codes.Count == 0 ? 1 : codes.Keys.Max() + 1];
+        Array.Fill(array, -1);
+        foreach (var (id, code) in codes)
+        {
+            array[id] = code;
+        }
+
+        return array;
+    }
+
     public ReferenceSet ToReferenceSet() => new(_regions, _markets, _channels, _events, _campaigns, _brands, _skus, _currencies);
 }

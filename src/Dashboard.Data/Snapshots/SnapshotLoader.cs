@@ -33,28 +33,31 @@ public static class SnapshotLoader
             await ReadAsync(connection, tx, "SELECT month, currency, usd_rate FROM fx_rates WHERE superseded_by IS NULL", r =>
                 fx.Add(r.GetString(1), FxRates.MonthIndex(ParseDate(r.GetString(0) + "-01")), r.GetDouble(2)), ct);
 
+            var (market, channel, campaign, eventCode, brand) = (ReferenceCodes.AsArray(codes.Market), ReferenceCodes.AsArray(codes.Channel),
+                ReferenceCodes.AsArray(codes.Campaign), ReferenceCodes.AsArray(codes.Event), ReferenceCodes.AsArray(codes.Brand));
+            var dates = new DateCache();
             var micro = new MicroConversionTableBuilder();
             await ReadAsync(connection, tx,
                 "SELECT date, market_id, channel_id, campaign_id, definition_id, source, count FROM micro_conversions WHERE superseded_by IS NULL ORDER BY date",
-                r => micro.Add(ParseDate(r.GetString(0)), codes.Market[r.GetInt32(1)], codes.Channel[r.GetInt32(2)], codes.Campaign[r.GetInt32(3)],
-                    codes.Event[r.GetInt32(4)], ReferenceCodes.Source(r.GetString(5)), r.GetInt64(6)), ct);
+                r => micro.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
+                    eventCode[r.GetInt32(4)], ReferenceCodes.Source(r.GetString(5)), r.GetInt64(6)), ct);
 
             var sales = new SalesTableBuilder();
             await ReadAsync(connection, tx,
                 "SELECT date, market_id, brand_id, sku, orders, units, revenue, currency FROM sales WHERE superseded_by IS NULL ORDER BY date",
-                r => sales.Add(ParseDate(r.GetString(0)), codes.Market[r.GetInt32(1)], codes.Brand[r.GetInt32(2)], codes.SkuCode(r.GetString(3)),
+                r => sales.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], brand[r.GetInt32(2)], codes.SkuCode(r.GetString(3)),
                     r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), codes.CurrencyCode(r.GetString(7))), ct);
 
             var spend = new SpendTableBuilder();
             await ReadAsync(connection, tx,
                 "SELECT date, market_id, channel_id, campaign_id, spend, currency FROM spend WHERE superseded_by IS NULL ORDER BY date",
-                r => spend.Add(ParseDate(r.GetString(0)), codes.Market[r.GetInt32(1)], codes.Channel[r.GetInt32(2)], codes.Campaign[r.GetInt32(3)],
+                r => spend.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
                     r.GetInt64(4), codes.CurrencyCode(r.GetString(5))), ct);
 
             var traffic = new TrafficTableBuilder();
             await ReadAsync(connection, tx,
                 "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic WHERE superseded_by IS NULL ORDER BY date",
-                r => traffic.Add(ParseDate(r.GetString(0)), codes.Market[r.GetInt32(1)], codes.Channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
+                r => traffic.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
 
             await tx.CommitAsync(ct);
             return new FactSnapshot
@@ -74,6 +77,24 @@ public static class SnapshotLoader
             {
                 await connection.CloseAsync();
             }
+        }
+    }
+
+    /// <summary>Rows come in date order, so the same date text repeats: parse it once per run of equal dates.</summary>
+    private sealed class DateCache
+    {
+        private string _text = "";
+        private DateOnly _date;
+
+        public DateOnly Parse(string text)
+        {
+            if (!string.Equals(text, _text, StringComparison.Ordinal))
+            {
+                _date = ParseDate(text);
+                _text = text;
+            }
+
+            return _date;
         }
     }
 
