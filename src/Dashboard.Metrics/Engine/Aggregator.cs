@@ -3,39 +3,11 @@ using Dashboard.Metrics.Snapshot;
 namespace Dashboard.Metrics.Engine;
 
 /// <summary>
-/// The hot loops: one pass per fact table over the day slice of a period, adding each row into its cell.
+/// The hot loops (micro-conversions: <see cref="MicroAggregator"/>): one pass per fact table over the day slice of a period, adding each row into its cell.
 /// No allocation per row, no dictionary, no lock: the snapshot is immutable.
 /// </summary>
 internal static class Aggregator
 {
-    public static void Micro(MicroConversionTable t, PeriodMap period, ColumnMaps maps, int cells, Accumulators acc, bool markPresent)
-    {
-        var sums = acc.Actions ??= new double[cells];
-        var present = acc.Present;
-        var (start, end) = t.Slice(period.FirstDay, period.LastDay);
-        var days = period.DayContribution;
-        for (var i = start; i < end; i++)
-        {
-            var d = days[t.Day[i] - period.FirstDay];
-            var m = maps.Market[t.Market[i]];
-            var c = maps.Channel[t.Channel[i]];
-            var k = maps.Campaign[t.Campaign[i]];
-            var e = maps.Event[t.Event[i]];
-            var s = maps.Source[t.Source[i]];
-            if ((d | m | c | k | e | s) < 0)
-            {
-                continue;
-            }
-
-            var cell = d + m + c + k + e + s;
-            sums[cell] += t.Actions[i];
-            if (markPresent)
-            {
-                present[cell] = true;
-            }
-        }
-    }
-
     /// <summary>Tracking coverage: which markets reported rows, per cell (numerator) and per cell without event dimensions (denominator).</summary>
     public static void Coverage(MicroConversionTable t, PeriodMap period, ColumnMaps maps, GroupLayout layout, int marketCount, Accumulators acc)
     {

@@ -75,9 +75,23 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         // Every row lands in exactly one cell, so summing a quantity over all cells gives the scope's total: totals
         // come from the same pass. Coverage and indexes are not sums of cells; for them totals are a query of their own.
         var totals = query.By.Count == 0 ? Row(0, run)
-            : needed.Contains(TrackingCoverage) || benchmarks.Count > 0 ? Run(query with { By = [] }).Totals
+            : needed.Contains(TrackingCoverage) || benchmarks.Count > 0 ? KeepUnsupported(Run(query with { By = [] }).Totals, unsupported)
             : Row(0, run with { Layout = new GroupLayout([], reference, null), Main = main.Total(), Comparison = comparison?.Total() });
         return new MetricsAnswer(currency, query.Range, comparisonRange, query.By, rows, totals, notes.ToList());
+    }
+
+    /// <summary>
+    /// A measure the grouping does not support is absent in the rows, so it is absent in the totals too, even where
+    /// the ungrouped query that computed them could answer it (sessions of a query by event, say).
+    /// </summary>
+    private static AnswerRow KeepUnsupported(AnswerRow totals, Dictionary<string, string?> unsupported)
+    {
+        Dictionary<string, MeasureValue>? Absent(IReadOnlyDictionary<string, MeasureValue>? values) =>
+            values?.ToDictionary(v => v.Key, v => unsupported[v.Key] is { } reason ? MeasureValue.Absent(reason) : v.Value, StringComparer.Ordinal);
+        return totals with
+        {
+            Values = Absent(totals.Values)!, Comparison = Absent(totals.Comparison), Change = Absent(totals.Change), ChangePoints = Absent(totals.ChangePoints),
+        };
     }
 
     private sealed record RunContext(
@@ -116,7 +130,7 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         var cells = layout.Cells;
         if (needed.Overlaps([MicroConversions, MicroConversionRate, CostPerMicroConversion]))
         {
-            Aggregator.Micro(snapshot.MicroConversions, period, maps, cells, acc, grouped.IsSubsetOf(MicroDimensions));
+            MicroAggregator.Run(snapshot.MicroConversions, period, maps, cells, acc, grouped.IsSubsetOf(MicroDimensions));
         }
 
         if (needed.Overlaps([Sessions, MicroConversionRate, ConversionRate, TrueConversionRate]))

@@ -209,6 +209,18 @@ public sealed class MetricsEngineTests
     }
 
     [Fact]
+    public void Totals_of_a_coverage_query_keep_a_measure_the_grouping_does_not_support_absent()
+    {
+        var answer = Ask(q => q with { By = [Dimension.Event] }, "tracking_coverage", "sessions");
+
+        var rowReason = RowOf(answer, Dimension.Event, "newsletter_signup").Values["sessions"].AbsentReason;
+        Assert.NotNull(rowReason);
+        Assert.Null(answer.Totals.Values["sessions"].Value);
+        Assert.Equal(rowReason, answer.Totals.Values["sessions"].AbsentReason);
+        Assert.Equal(1.0, Value(answer.Totals, "tracking_coverage"), Precision);
+    }
+
+    [Fact]
     public void Campaign_grouping_splits_spend_and_cost_per_action()
     {
         var answer = Ask(q => q with { By = [Dimension.Campaign] }, "spend", "cost_per_micro_conversion");
