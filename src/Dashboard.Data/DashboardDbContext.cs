@@ -31,6 +31,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<FxRate> FxRates => Set<FxRate>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
+    public DbSet<SnapshotImagePart> SnapshotImages => Set<SnapshotImagePart>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -58,6 +58,16 @@ public sealed class TempDatabase : IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs a statement directly on the file, as a tool outside the app would.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteNonQueryAsync();
+    }
+
     public async Task<string?> TextAsync(string sql)
     {
         await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));

@@ -162,3 +162,12 @@ internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<Save
         b.HasIndex(x => new { x.Owner, x.Name }).IsUnique();
     }
 }
+
+internal sealed class SnapshotImagePartConfiguration : IEntityTypeConfiguration<SnapshotImagePart>
+{
+    public void Configure(EntityTypeBuilder<SnapshotImagePart> b)
+    {
+        b.ToTable("snapshot_images");
+        b.HasKey(x => new { x.DataVersion, x.Part });
+    }
+}

@@ -39,3 +39,21 @@ public sealed class SavedScenario
     public string SpendPerDayJson { get; set; } = "{}";
     public string Currency { get; set; } = "USD";
 }
+
+/// <summary>
+/// One part of the stored binary image of the engine's snapshot (<c>SnapshotColumnsFormat</c>), written after the
+/// snapshot of a data version was built from the fact rows, so the next start or instance reads columns instead of
+/// re-parsing every row. Only the image of one data version is kept.
+/// </summary>
+public sealed class SnapshotImagePart
+{
+    /// <summary>The data version the image was built from (imports and rollbacks change it).</summary>
+    public long DataVersion { get; set; }
+
+    /// <summary>Fingerprint of the reference lists the image's codes point into; a different one makes it stale.</summary>
+    public string ReferenceKey { get; set; } = "";
+    public int Part { get; set; }
+    public int PartCount { get; set; }
+    public byte[] Bytes { get; set; } = [];
+    public DateTime CreatedUtc { get; set; }
+}

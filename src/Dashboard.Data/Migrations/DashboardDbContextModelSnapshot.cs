@@ -792,6 +792,39 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("saved_scenarios", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.SnapshotImagePart", b =>
+                {
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_version");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int>("PartCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part_count");
+
+                    b.Property<string>("ReferenceKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_key");
+
+                    b.HasKey("DataVersion", "Part");
+
+                    b.ToTable("snapshot_images", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.SpendFact", b =>
                 {
                     b.Property<long>("Id")

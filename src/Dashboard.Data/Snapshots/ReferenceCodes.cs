@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Snapshot;
 
@@ -107,6 +109,44 @@ internal sealed class ReferenceCodes
 
         return array;
     }
+
+    /// <summary>
+    /// Fingerprint of what the fact codes point into (the keys in code order, and each market's region and currency),
+    /// not of names: a stored snapshot image is valid for exactly the reference lists with this key.
+    /// </summary>
+    public string StructureKey()
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', _regions.Select(r => r.Key)).Append('|');
+        text.AppendJoin(',', _markets.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{m.Code}:{m.Region}:{m.Currency}"))).Append('|');
+        text.AppendJoin(',', _channels.Select(c => c.Key)).Append('|');
+        text.AppendJoin(',', _events.Select(e => e.Key)).Append('|');
+        text.AppendJoin(',', _campaigns).Append('|');
+        text.AppendJoin(',', _brands.Select(b => b.Key));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>Takes the SKU and currency codes of a stored snapshot image, whose columns use them.</summary>
+    public void Restore(IReadOnlyList<string> skus, IReadOnlyList<string> currencies)
+    {
+        _skus.Clear();
+        _skuCodes.Clear();
+        _currencies.Clear();
+        _currencyCodes.Clear();
+        foreach (var sku in skus)
+        {
+            SkuCode(sku);
+        }
+
+        foreach (var currency in currencies)
+        {
+            CurrencyCode(currency);
+        }
+    }
+
+    public IReadOnlyList<string> Skus => _skus;
+
+    public IReadOnlyList<string> Currencies => _currencies;
 
     public ReferenceSet ToReferenceSet() => new(_regions, _markets, _channels, _events, _campaigns, _brands, _skus, _currencies);
 }
