@@ -25,6 +25,8 @@ internal static class BenchDatabase
         if (File.Exists(path) && !reseed)
         {
             Console.WriteLine($"using the cached seeded database {path}");
+            await using var db = DashboardDatabase.OpenSqlite(path);
+            await DatabaseInitializer.MigrateAsync(db);
             return path;
         }
 

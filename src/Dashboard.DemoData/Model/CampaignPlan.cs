@@ -7,7 +7,7 @@ namespace Dashboard.DemoData.Model;
 /// Campaign flights: per paid channel and calendar year 2–4 flights, one per slot of the year so
 /// a channel's flights never overlap and start in distinct months (which keeps theme keys unique).
 /// Each market joins a flight with probability 0.8, except holdout markets near the test.
-/// The large size adds six always-on campaigns per channel that share every day's base spend.
+/// The large size adds twelve always-on campaigns per channel that share every day's base spend.
 /// </summary>
 internal sealed class CampaignPlan
 {
@@ -21,6 +21,8 @@ internal sealed class CampaignPlan
     [
         ("prospecting", "awareness"), ("retargeting", "conversion"), ("brand", "awareness"),
         ("performance", "conversion"), ("loyalty", "engagement"), ("local", "engagement"),
+        ("lookalike", "conversion"), ("reactivation", "conversion"), ("seasonal", "awareness"),
+        ("community", "engagement"), ("promo", "conversion"), ("upsell", "conversion"),
     ];
 
     private readonly bool[][] joins;
