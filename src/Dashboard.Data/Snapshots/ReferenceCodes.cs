@@ -126,6 +126,10 @@ internal sealed class ReferenceCodes
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
+    /// <summary>Definition key → event code, for tables that store event keys (journeys).</summary>
+    public Dictionary<string, int> EventCodesByKey() =>
+        _events.Select((e, code) => (e.Key, code)).ToDictionary(x => x.Key, x => x.code, StringComparer.Ordinal);
+
     /// <summary>Takes the SKU and currency codes of a stored snapshot image, whose columns use them.</summary>
     public void Restore(IReadOnlyList<string> skus, IReadOnlyList<string> currencies)
     {

@@ -73,7 +73,8 @@ public static class SnapshotLoader
         else
         {
             var (micro, sales, spend, traffic) = await ReadFactsAsync(connection, tx, codes, ct);
-            columns = new SnapshotColumns(codes.Skus, codes.Currencies, micro, sales, spend, traffic);
+            var journeys = await ReadJourneysAsync(connection, tx, codes, ct);
+            columns = new SnapshotColumns(codes.Skus, codes.Currencies, micro, sales, spend, traffic, journeys);
         }
 
         await tx.CommitAsync(ct);
@@ -84,6 +85,7 @@ public static class SnapshotLoader
             Sales = columns.Sales,
             Spend = columns.Spend,
             Traffic = columns.Traffic,
+            Journeys = columns.Journeys,
             Fx = fx,
             Version = version,
         };
@@ -136,6 +138,40 @@ public static class SnapshotLoader
             "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic NOT INDEXED WHERE superseded_by IS NULL",
             r => traffic.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
         return (micro.Build(), sales.Build(), spend.Build(), traffic.Build());
+    }
+
+    /// <summary>Current journey touches; events become definition codes, or the visit and purchase markers.</summary>
+    private static async Task<JourneyTable> ReadJourneysAsync(DbConnection connection, DbTransaction tx, ReferenceCodes codes, CancellationToken ct)
+    {
+        var (market, channel) = (ReferenceCodes.AsArray(codes.Market), ReferenceCodes.AsArray(codes.Channel));
+        var events = codes.EventCodesByKey();
+        events["visit"] = JourneyTable.Visit;
+        events["purchase"] = JourneyTable.Purchase;
+        var journeys = new JourneyTableBuilder();
+        await ReadAsync(connection, tx,
+            "SELECT journey_id, market_id, timestamp_utc, channel_id, event, revenue, currency FROM journeys NOT INDEXED WHERE superseded_by IS NULL",
+            r =>
+            {
+                var eventKey = r.GetString(4);
+                var currency = r.GetString(6);
+                journeys.Add(r.GetString(0), market[r.GetInt32(1)], ParseTimestamp(r.GetString(2)), channel[r.GetInt32(3)],
+                    events.TryGetValue(eventKey, out var code) ? code : throw new InvalidDataException($"stored journey event '{eventKey}' is not a definition"),
+                    r.GetInt64(5), currency.Length == 0 ? JourneyTable.NoCurrency : codes.CurrencyCode(currency));
+            }, ct);
+        return journeys.Build();
+    }
+
+    /// <summary>Timestamps as stored (yyyy-MM-dd HH:mm:ss, optionally with a fraction), as UTC.</summary>
+    internal static DateTime ParseTimestamp(string s)
+    {
+        if (s.Length == 19 && s[10] is ' ' or 'T' && s[13] == ':' && s[16] == ':')
+        {
+            var date = ParseDate(s);
+            var time = (((s[11] - '0') * 10) + (s[12] - '0')) * 3600 + ((((s[14] - '0') * 10) + (s[15] - '0')) * 60) + ((s[17] - '0') * 10) + (s[18] - '0');
+            return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddSeconds(time);
+        }
+
+        return DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 
     /// <summary>Rows come in runs of one date (an import writes a day's rows together): parse a date once per run.</summary>

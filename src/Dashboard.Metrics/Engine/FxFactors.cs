@@ -7,7 +7,7 @@ namespace Dashboard.Metrics.Engine;
 /// Per (currency, month) the factor from local money units (1/10,000) to the reporting currency, through USD rates of
 /// the row's month (DATA.md). NaN marks a month with no usable rate: rows there make their group's sum absent.
 /// </summary>
-internal sealed class FxFactors
+public sealed class FxFactors
 {
     private readonly double[] _factor;
     private readonly int _firstMonth;

@@ -13,6 +13,9 @@ public sealed class FactSnapshot
     public required TrafficTable Traffic { get; init; }
     public required FxRates Fx { get; init; }
 
+    /// <summary>Journey touches for attribution (a consented sample; not daily facts, so not in <see cref="FactRows"/>).</summary>
+    public JourneyTable Journeys { get; init; } = JourneyTable.Empty;
+
     /// <summary>Identifies the data this snapshot was built from (for example the last import id).</summary>
     public required long Version { get; init; }
 

@@ -10,7 +10,8 @@ public sealed record SnapshotColumns(
     MicroConversionTable MicroConversions,
     SalesTable Sales,
     SpendTable Spend,
-    TrafficTable Traffic);
+    TrafficTable Traffic,
+    JourneyTable Journeys);
 
 /// <summary>
 /// A binary image of the fact columns: the arrays' bytes as they are in memory, so a stored snapshot is read back
@@ -20,7 +21,7 @@ public sealed record SnapshotColumns(
 public static class SnapshotColumnsFormat
 {
     private const uint Magic = 0x50414E53; // "SNAP"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const uint EndMarker = 0x444E4521; // "!END"
 
     public static void Write(Stream stream, SnapshotColumns columns)
@@ -49,6 +50,10 @@ public static class SnapshotColumnsFormat
         var t = columns.Traffic;
         w.Write(t.Count);
         Arrays(w, t.Day, t.Market, t.Channel, t.Sessions, t.NonPurchaseSessions, t.NonPurchaseReported);
+        var j = columns.Journeys;
+        w.Write(j.Journeys);
+        w.Write(j.Touches);
+        Arrays(w, j.Start, j.Market, j.Second, j.Channel, j.Event, j.Revenue, j.Currency);
         w.Write(EndMarker);
     }
 
@@ -90,6 +95,20 @@ public static class SnapshotColumnsFormat
                 Day = Read<int>(stream, n), Market = Read<byte>(stream, n), Channel = Read<byte>(stream, n), Sessions = Read<int>(stream, n),
                 NonPurchaseSessions = Read<int>(stream, n), NonPurchaseReported = Read<bool>(stream, n),
             };
+            var journeys = Count(r);
+            var touches = Count(r);
+            var journeyTable = new JourneyTable
+            {
+                Start = Read<int>(stream, journeys + 1), Market = Read<byte>(stream, journeys), Second = Read<int>(stream, touches),
+                Channel = Read<byte>(stream, touches), Event = Read<byte>(stream, touches), Revenue = Read<long>(stream, touches),
+                Currency = Read<byte>(stream, touches),
+            };
+            if (journeyTable.Start[0] != 0 || journeyTable.Start[^1] != touches)
+            {
+                throw new InvalidDataException("the journey offsets of the snapshot image do not cover its touches");
+            }
+
+            Ascending(journeyTable.Start);
             if (r.ReadUInt32() != EndMarker || stream.ReadByte() != -1)
             {
                 throw new InvalidDataException("the snapshot image does not end where its columns end");
@@ -100,7 +119,7 @@ public static class SnapshotColumnsFormat
                 Ascending(table.Day);
             }
 
-            return new SnapshotColumns(skus, currencies, micro, sales, spend, traffic);
+            return new SnapshotColumns(skus, currencies, micro, sales, spend, traffic, journeyTable);
         }
         catch (EndOfStreamException e)
         {
@@ -152,14 +171,14 @@ public static class SnapshotColumnsFormat
         }
     }
 
-    /// <summary>The engine slices date ranges by binary search, so an image with days out of order is refused.</summary>
+    /// <summary>The engine slices date ranges by binary search, so an image with days (or offsets) out of order is refused.</summary>
     private static void Ascending(int[] days)
     {
         for (var i = 1; i < days.Length; i++)
         {
             if (days[i] < days[i - 1])
             {
-                throw new InvalidDataException("the days of a snapshot image's fact table are not in ascending order");
+                throw new InvalidDataException("a snapshot image's days or journey offsets are not in ascending order");
             }
         }
     }

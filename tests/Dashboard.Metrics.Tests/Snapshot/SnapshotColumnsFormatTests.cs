@@ -8,7 +8,11 @@ public sealed class SnapshotColumnsFormatTests
     private static SnapshotColumns Columns()
     {
         var s = SmallSnapshot.Build();
-        return new SnapshotColumns(["", "aurora_zero"], ["EUR", "USD", "GBP"], s.MicroConversions, s.Sales, s.Spend, s.Traffic);
+        var journeys = new JourneyTableBuilder();
+        journeys.Add("j2", 1, new DateTime(2025, 3, 2, 10, 0, 0, DateTimeKind.Utc), 0, JourneyTable.Purchase, 125_000, 0);
+        journeys.Add("j1", 0, new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc), 2, 0, 0, JourneyTable.NoCurrency);
+        journeys.Add("j2", 1, new DateTime(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc), 1, JourneyTable.Visit, 0, JourneyTable.NoCurrency);
+        return new SnapshotColumns(["", "aurora_zero"], ["EUR", "USD", "GBP"], s.MicroConversions, s.Sales, s.Spend, s.Traffic, journeys.Build());
     }
 
     private static byte[] Image(SnapshotColumns columns)
@@ -35,6 +39,23 @@ public sealed class SnapshotColumnsFormatTests
         Assert.Equal(original.Spend.Spend, read.Spend.Spend);
         Assert.Equal(original.Traffic.NonPurchaseReported, read.Traffic.NonPurchaseReported);
         Assert.Equal(original.Traffic.Sessions, read.Traffic.Sessions);
+        Assert.Equal([0, 2, 3], read.Journeys.Start);
+        Assert.Equal(original.Journeys.Second, read.Journeys.Second);
+        Assert.Equal(original.Journeys.Event, read.Journeys.Event);
+        Assert.Equal(original.Journeys.Revenue, read.Journeys.Revenue);
+        Assert.Equal(original.Journeys.Market, read.Journeys.Market);
+    }
+
+    [Fact]
+    public void Journeys_are_grouped_by_id_and_market_with_touches_in_time_order()
+    {
+        var j = Columns().Journeys;
+
+        Assert.Equal(2, j.Journeys);
+        Assert.Equal(new byte[] { 1, 0 }, j.Market);
+        Assert.Equal(new byte[] { JourneyTable.Visit, JourneyTable.Purchase, 0 }, j.Event);
+        Assert.Equal(JourneyTable.SecondOf(new DateTime(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc)), j.Second[0]);
+        Assert.Equal(new DateOnly(2025, 3, 2).DayNumber, JourneyTable.DayOf(j.Second[1]));
     }
 
     [Fact]
