@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(SeedCommand.Create(context));
         root.Subcommands.Add(MetricsCommand.Create(context));
+        root.Subcommands.Add(AttributionCommands.Attribution(context));
+        root.Subcommands.Add(AttributionCommands.Journeys(context));
         root.Subcommands.Add(DbCommand.Create(context));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

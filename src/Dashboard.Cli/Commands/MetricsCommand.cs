@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
@@ -43,20 +42,20 @@ internal static class MetricsCommand
                         throw new MetricsQueryException($"--filter '{item}' is not key=v1,v2");
                     }
 
-                    filters[ParseDimension(item[..eq])] = List(item[(eq + 1)..]);
+                    filters[CommandParsing.ParseDimension(item[..eq])] = CommandParsing.List(item[(eq + 1)..]);
                 }
 
                 if (parse.GetValue(market) is { } markets)
                 {
-                    filters[Dimension.Market] = List(markets);
+                    filters[Dimension.Market] = CommandParsing.List(markets);
                 }
 
                 if (parse.GetValue(region) is { } regions)
                 {
-                    filters[Dimension.Region] = List(regions);
+                    filters[Dimension.Region] = CommandParsing.List(regions);
                 }
 
-                var range = Range(parse.GetValue(from), parse.GetValue(to), snapshot.LastDay);
+                var range = CommandParsing.Range(parse.GetValue(from), parse.GetValue(to), snapshot.LastDay);
                 var comparison = Comparison.None;
                 if (parse.GetValue(compare) is { } c && !Comparisons.TryParse(c, out comparison))
                 {
@@ -66,8 +65,8 @@ internal static class MetricsCommand
                 var query = new MetricsQuery
                 {
                     Range = range,
-                    Measures = List(parse.GetValue(measures)!),
-                    By = parse.GetValue(by) is { } b ? List(b).Select(ParseDimension).ToList() : [],
+                    Measures = CommandParsing.List(parse.GetValue(measures)!),
+                    By = parse.GetValue(by) is { } b ? CommandParsing.List(b).Select(CommandParsing.ParseDimension).ToList() : [],
                     Filters = filters,
                     Compare = comparison,
                     MatchWeekday = parse.GetValue(matchWeekday),
@@ -97,29 +96,4 @@ internal static class MetricsCommand
         });
         return command;
     }
-
-    private static List<string> List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-    private static Dimension ParseDimension(string key) =>
-        Dimensions.TryParse(key.Trim(), out var d) ? d : throw new MetricsQueryException($"'{key}' is not a dimension");
-
-    private static DateRange Range(string? from, string? to, DateOnly? lastDay)
-    {
-        if (from is null && to is null)
-        {
-            return lastDay is { } last ? DatePresets.DefaultRange(last) : throw new MetricsQueryException("the database holds no daily facts yet: give --from and --to");
-        }
-
-        if (from is null || to is null)
-        {
-            throw new MetricsQueryException("give both --from and --to, or neither");
-        }
-
-        return new DateRange(Date(from, "--from"), Date(to, "--to"));
-    }
-
-    private static DateOnly Date(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new MetricsQueryException($"{option} '{text}' is not a date in the form YYYY-MM-DD");
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dashboard.Attribution.Journeys;
+using Dashboard.Metrics.Time;
+
+namespace Dashboard.Attribution.Serialization;
+
+/// <summary>
+/// The API.md shapes of attribution and journey answers, shared by the command line and the HTTP API: snake_case
+/// keys, plain numbers, null for an absent value.
+/// </summary>
+public static class AttributionJson
+{
+    public static JsonObject ToJson(AttributionResult result, DateRange range)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var json = new JsonObject
+        {
+            ["model"] = result.Model.Key(),
+            ["currency"] = result.Currency,
+            ["from"] = Iso(range.From),
+            ["to"] = Iso(range.To),
+            ["lookback_days"] = result.LookbackDays,
+            ["totals"] = new JsonObject
+            {
+                ["conversions"] = result.Totals.Conversions,
+                ["revenue"] = result.Totals.Revenue,
+                ["paths"] = result.Totals.Paths,
+            },
+            ["channels"] = new JsonArray([.. result.Channels.Select(c => (JsonNode)Channel(c, result.Model))]),
+        };
+        if (result.Model == AttributionModel.Markov)
+        {
+            json["conversion_probability"] = result.ConversionProbability;
+        }
+
+        json["notes"] = new JsonArray([.. result.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]);
+        return json;
+    }
+
+    /// <summary>`--model all`: every model side by side.</summary>
+    public static JsonObject ToJson(IEnumerable<AttributionResult> results, DateRange range) =>
+        new() { ["models"] = new JsonArray([.. results.Select(r => (JsonNode)ToJson(r, range))]) };
+
+    public static JsonObject ToJson(JourneyMeasuresResult measures, DateRange range)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var lift = measures.MicroToMacro;
+        return new JsonObject
+        {
+            ["from"] = Iso(range.From),
+            ["to"] = Iso(range.To),
+            ["micro_to_macro_lift"] = lift.Lift,
+            ["purchase_rate_with_micro"] = lift.RateWithMicro,
+            ["purchase_rate_without_micro"] = lift.RateWithoutMicro,
+            ["journeys_with_micro"] = lift.JourneysWithMicro,
+            ["journeys_without_micro"] = lift.JourneysWithoutMicro,
+            ["micro_engagement_rate"] = measures.MicroEngagementRate,
+            ["conversions"] = measures.Conversions,
+            ["intent_progression"] = new JsonArray([.. measures.IntentProgression.Select(f => (JsonNode)new JsonObject
+            {
+                ["from"] = f.From,
+                ["to"] = f.To,
+                ["moves"] = f.Moves,
+            })]),
+        };
+    }
+
+    private static JsonObject Channel(ChannelCredit c, AttributionModel model)
+    {
+        var json = new JsonObject
+        {
+            ["channel"] = c.Channel,
+            ["conversions"] = c.Conversions,
+            ["revenue"] = c.Revenue,
+        };
+        if (model == AttributionModel.Markov)
+        {
+            json["removal_effect"] = c.RemovalEffect;
+        }
+
+        return json;
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
