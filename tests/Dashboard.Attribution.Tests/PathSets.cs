@@ -17,7 +17,7 @@ internal static class PathSets
 
         return new PathSet
         {
-            Start = [.. start], Channel = [.. channel], DaysBeforeEnd = new double[channel.Count], Converts = [.. paths.Select(p => p.Converts)],
+            Start = [.. start], Channel = [.. channel], SecondsBeforeEnd = new int[channel.Count], Converts = [.. paths.Select(p => p.Converts)],
             Revenue = [.. paths.Select(p => p.Revenue)], HasMicro = new bool[paths.Length], ChannelCount = channels, RevenueMissing = 0,
         };
     }

@@ -1,10 +1,12 @@
 using Dashboard.Benchmarks;
 
 // `engine [small|large]`: the metrics engine against DuckDB and SQLite (docs/benchmarks.md).
+// `attribution [small|large]`: the attribution models against a read-only pass over the journeys.
 // `import [small|large]`, or no command: the import benchmark (README "Benchmarks").
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "attribution" => await AttributionBenchmark.RunAsync(args[1..]),
     "import" => await ImportBenchmark.RunAsync(args[1..]),
     _ => await ImportBenchmark.RunAsync(args),
 };

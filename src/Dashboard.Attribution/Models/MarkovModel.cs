@@ -16,7 +16,7 @@ public static class MarkovModel
     private const int Conversion = 1;
     private const int Null = 2;
     private const int FirstChannelState = 3;
-    private const int MaxStateCodes = 1 << 22;
+    private const int MaxStateCodes = 4096;
 
     /// <summary>The credit, P(conversion) and each channel's removal effect (NaN for a channel on no path).</summary>
     public sealed record Result(Credit Credit, double ConversionProbability, double[] RemovalEffects);
@@ -33,7 +33,7 @@ public static class MarkovModel
         var radix = channels + 1;
         if (Math.Pow(radix, order) > MaxStateCodes)
         {
-            throw new ArgumentException($"order {order} over {channels} channels has too many states", nameof(paths));
+            throw new ArgumentException($"a Markov chain of order {order} over {channels} channels has too many states: use a lower order", nameof(paths));
         }
 
         var chain = Count(paths, order, radix);
@@ -81,21 +81,28 @@ public static class MarkovModel
         return new Result(credit, p, removal);
     }
 
-    /// <summary>Transition counts between observed states; channel states are numbered from 3 in order of first sight.</summary>
-    private sealed class Chain
+    /// <summary>
+    /// Transition counts in a dense matrix over every possible state: 0 start, 1 conversion, 2 null, then
+    /// 3 + the code of a tuple of channels (digits of base channels + 1, most recent lowest). Only observed channel
+    /// states enter the linear system.
+    /// </summary>
+    private sealed class Chain(int states)
     {
+        public int States { get; } = states;
+        public int[] Counts { get; } = new int[states * states];
+        public List<int> Observed { get; } = [];
         public List<byte[]> Tuples { get; } = [];
-        public Dictionary<long, double> Counts { get; } = [];
-
-        public int States => FirstChannelState + Tuples.Count;
     }
 
     private static Chain Count(PathSet paths, int order, int radix)
     {
-        var chain = new Chain();
-        var idOfCode = new Dictionary<int, int>();
+        var codes = (int)Math.Pow(radix, order);
+        var chain = new Chain(FirstChannelState + codes);
+        var seen = new bool[codes];
         var window = new byte[order];
-        var weight = (int)Math.Pow(radix, order - 1);
+        var weight = codes / radix;
+        var counts = chain.Counts;
+        var states = chain.States;
         for (var p = 0; p < paths.Count; p++)
         {
             var (from, end) = (paths.Start[p], paths.Start[p + 1]);
@@ -110,26 +117,21 @@ public static class MarkovModel
             for (var t = from; t < end; t++)
             {
                 // The state is the last `order` channels, most recent in the lowest digit; shorter at a path's start.
-                var channel = paths.Channel[t];
-                code = ((code % weight) * radix) + channel + 1;
-                if (order == 1)
-                {
-                    code = channel + 1;
-                }
-
+                code = ((code % weight) * radix) + paths.Channel[t] + 1;
                 filled = Math.Min(filled + 1, order);
-                if (!idOfCode.TryGetValue(code, out var next))
+                if (!seen[code])
                 {
-                    next = FirstChannelState + chain.Tuples.Count;
-                    idOfCode[code] = next;
+                    seen[code] = true;
+                    chain.Observed.Add(FirstChannelState + code);
                     chain.Tuples.Add(Decode(code, radix, filled, window));
                 }
 
-                Add(chain, state, next);
+                var next = FirstChannelState + code;
+                counts[(state * states) + next]++;
                 state = next;
             }
 
-            Add(chain, state, paths.Converts[p] ? Conversion : Null);
+            counts[(state * states) + (paths.Converts[p] ? Conversion : Null)]++;
         }
 
         return chain;
@@ -146,56 +148,54 @@ public static class MarkovModel
         return scratch[..n];
     }
 
-    private static void Add(Chain chain, int from, int to)
-    {
-        var key = ((long)from << 32) | (uint)to;
-        chain.Counts[key] = chain.Counts.GetValueOrDefault(key) + 1;
-    }
-
     /// <summary>P(absorption in conversion | start), with the <paramref name="removed"/> channel states sent to null.</summary>
     private static double Absorption(Chain chain, bool[]? removed)
     {
-        // Transient states: start and every channel state still in the chain, renumbered densely.
-        var index = new int[chain.States];
-        Array.Fill(index, -1);
-        var n = 0;
-        index[Start] = n++;
-        for (var s = 0; s < chain.Tuples.Count; s++)
+        // Transient states: start and every observed channel state still in the chain, renumbered densely.
+        var live = new List<int> { Start };
+        for (var s = 0; s < chain.Observed.Count; s++)
         {
             if (removed is null || !removed[s])
             {
-                index[FirstChannelState + s] = n++;
+                live.Add(chain.Observed[s]);
             }
         }
 
-        var outTotal = new double[chain.States];
-        foreach (var (key, count) in chain.Counts)
+        var index = new Dictionary<int, int>();
+        for (var i = 0; i < live.Count; i++)
         {
-            outTotal[(int)(key >> 32)] += count;
+            index[live[i]] = i;
         }
 
+        var n = live.Count;
+        var states = chain.States;
         var a = Matrix<double>.Build.DenseIdentity(n);
         var r = Vector<double>.Build.Dense(n);
-        foreach (var (key, count) in chain.Counts)
+        for (var i = 0; i < n; i++)
         {
-            var (from, to) = ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
-            var i = index[from];
-            if (i < 0)
+            var row = live[i] * states;
+            var total = 0.0;
+            for (var to = 0; to < states; to++)
+            {
+                total += chain.Counts[row + to];
+            }
+
+            if (total == 0)
             {
                 continue;
             }
 
-            var probability = count / outTotal[from];
-            if (to == Conversion)
+            r[i] = chain.Counts[row + Conversion] / total;
+            for (var j = 0; j < n; j++)
             {
-                r[i] += probability;
-            }
-            else if (to != Null && index[to] is var j and >= 0)
-            {
-                a[i, j] -= probability;
+                var count = chain.Counts[row + live[j]];
+                if (count > 0)
+                {
+                    a[i, j] -= count / total;
+                }
             }
         }
 
-        return a.Solve(r)[index[Start]];
+        return a.Solve(r)[0];
     }
 }

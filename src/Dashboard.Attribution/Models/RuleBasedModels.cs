@@ -68,7 +68,7 @@ public static class RuleBasedModels
                 var sum = 0.0;
                 for (var t = 0; t < n; t++)
                 {
-                    w[t] = Math.Pow(2, -paths.DaysBeforeEnd[from + t] / halfLifeDays);
+                    w[t] = Math.Pow(2, -(paths.SecondsBeforeEnd[from + t] / 86_400.0) / halfLifeDays);
                     sum += w[t];
                 }
 

@@ -28,16 +28,16 @@ public static class PathBuilder
         var fx = new FxFactors(snapshot.Fx, snapshot.Reference, currency, firstDay, lastDay, notes);
         var lookback = query.LookbackDays * JourneyTable.SecondsPerDay;
 
-        var start = new Growable<int>(1 << 16);
-        var channel = new Growable<byte>(1 << 18);
-        var before = new Growable<double>(1 << 18);
-        var converts = new Growable<bool>(1 << 16);
-        var revenue = new Growable<double>(1 << 16);
-        var hasMicro = new Growable<bool>(1 << 16);
+        // Two passes over the journeys: the first counts paths and kept touches, the second fills arrays of exactly
+        // that size (no regrowth, no trimming copies: at a million journeys the copies cost more than the work).
+        int paths = 0, kept = 0;
+        int[] start = [], seconds = [];
+        byte[] channel = [];
+        bool[] converts = [], hasMicro = [];
+        double[] revenue = [];
         var missing = 0;
-        start.Add(0);
 
-        void AddPath(int from, int end, bool converting)
+        void AddPath(int from, int end, bool converting, bool fill)
         {
             var endSecond = j.Second[end];
             var day = JourneyTable.DayOf(endSecond);
@@ -54,78 +54,75 @@ public static class PathBuilder
                     continue;
                 }
 
-                channel.Add(j.Channel[t]);
-                before.Add((endSecond - j.Second[t]) / (double)JourneyTable.SecondsPerDay);
-                micro |= j.Event[t] < JourneyTable.Visit;
+                if (fill)
+                {
+                    channel[kept] = j.Channel[t];
+                    seconds[kept] = endSecond - j.Second[t];
+                    micro |= j.Event[t] < JourneyTable.Visit;
+                }
+
+                kept++;
             }
 
-            start.Add(channel.Count);
-            converts.Add(converting);
-            hasMicro.Add(micro);
-            var value = 0.0;
-            if (converting && j.Revenue[end] != 0)
+            if (fill)
             {
-                var factor = fx.Factor(j.Currency[end], day);
-                if (double.IsNaN(factor))
+                start[paths + 1] = kept;
+                converts[paths] = converting;
+                hasMicro[paths] = micro;
+                if (converting && j.Revenue[end] != 0)
                 {
-                    missing++;
-                }
-                else
-                {
-                    value = j.Revenue[end] * factor;
+                    var factor = fx.Factor(j.Currency[end], day);
+                    if (double.IsNaN(factor))
+                    {
+                        missing++;
+                    }
+                    else
+                    {
+                        revenue[paths] = j.Revenue[end] * factor;
+                    }
                 }
             }
 
-            revenue.Add(value);
+            paths++;
         }
 
-        for (var journey = 0; journey < j.Journeys; journey++)
+        void Walk(bool fill)
         {
-            if (!markets[j.Market[journey]])
+            for (var journey = 0; journey < j.Journeys; journey++)
             {
-                continue;
-            }
-
-            var (first, last) = (j.Start[journey], j.Start[journey + 1] - 1);
-            var pathStart = first;
-            for (var t = first; t <= last; t++)
-            {
-                if (j.Event[t] == JourneyTable.Purchase)
+                if (!markets[j.Market[journey]])
                 {
-                    AddPath(pathStart, t, converting: true);
-                    pathStart = t + 1;
+                    continue;
+                }
+
+                var (first, last) = (j.Start[journey], j.Start[journey + 1] - 1);
+                var pathStart = first;
+                for (var t = first; t <= last; t++)
+                {
+                    if (j.Event[t] == JourneyTable.Purchase)
+                    {
+                        AddPath(pathStart, t, converting: true, fill);
+                        pathStart = t + 1;
+                    }
+                }
+
+                if (pathStart <= last)
+                {
+                    AddPath(pathStart, last, converting: false, fill);
                 }
             }
-
-            if (pathStart <= last)
-            {
-                AddPath(pathStart, last, converting: false);
-            }
         }
+
+        Walk(fill: false);
+        (start, seconds, channel) = (new int[paths + 1], new int[kept], new byte[kept]);
+        (converts, hasMicro, revenue) = (new bool[paths], new bool[paths], new double[paths]);
+        (paths, kept) = (0, 0);
+        Walk(fill: true);
 
         return new PathSet
         {
-            Start = start.ToArray(), Channel = channel.ToArray(), DaysBeforeEnd = before.ToArray(), Converts = converts.ToArray(),
-            Revenue = revenue.ToArray(), HasMicro = hasMicro.ToArray(), ChannelCount = snapshot.Reference.Channels.Count, RevenueMissing = missing,
+            Start = start, Channel = channel, SecondsBeforeEnd = seconds, Converts = converts,
+            Revenue = revenue, HasMicro = hasMicro, ChannelCount = snapshot.Reference.Channels.Count, RevenueMissing = missing,
         };
-    }
-
-    private sealed class Growable<T>(int capacity)
-    {
-        private T[] _items = new T[capacity];
-
-        public int Count { get; private set; }
-
-        public void Add(T item)
-        {
-            if (Count == _items.Length)
-            {
-                Array.Resize(ref _items, _items.Length * 2);
-            }
-
-            _items[Count++] = item;
-        }
-
-        public T[] ToArray() => _items[..Count];
     }
 }

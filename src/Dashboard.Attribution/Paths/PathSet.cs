@@ -2,13 +2,13 @@ namespace Dashboard.Attribution.Paths;
 
 /// <summary>
 /// The paths of one scope, flattened: path p's touches are <c>Start[p]..Start[p + 1]</c> in time order, each with its
-/// channel and the fractional days before the path's end (its purchase, or a non-converting path's last touch).
+/// channel and the seconds before the path's end (its purchase, or a non-converting path's last touch).
 /// </summary>
 public sealed class PathSet
 {
     public required int[] Start { get; init; }
     public required byte[] Channel { get; init; }
-    public required double[] DaysBeforeEnd { get; init; }
+    public required int[] SecondsBeforeEnd { get; init; }
     public required bool[] Converts { get; init; }
 
     /// <summary>Revenue of the purchase in the reporting currency (0 for non-converting paths and missing rates).</summary>
