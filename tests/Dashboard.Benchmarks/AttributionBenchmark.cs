@@ -58,6 +58,7 @@ internal static class AttributionBenchmark
         };
 
         var floor = rows[0].Ms;
+        var states = string.Join(", ", new[] { 1, 2, 3 }.Select(o => string.Create(Inv, $"order {o}: {MarkovModel.Run(paths, o).ChannelStates}")));
         var s = new StringBuilder();
         void Line(FormattableString text) => s.AppendLine(text.ToString(Inv));
         Line($"Attribution on the {size.ToString().ToLowerInvariant()} demo data: {journeys.Journeys:N0} journeys, {journeys.Touches:N0} touches, {paths.Count:N0} paths, {snapshot.Reference.Channels.Count} channels");
@@ -72,6 +73,8 @@ internal static class AttributionBenchmark
             Line($"| {step} | {ms:0.0} | {ms / floor:0.0} | {verdict} |");
         }
 
+        s.AppendLine();
+        Line($"Channel states of the Markov chains (each solve is over these plus start): {states}.");
         Console.WriteLine();
         Console.WriteLine(s.ToString());
         return 0;

@@ -18,8 +18,8 @@ public static class MarkovModel
     private const int FirstChannelState = 3;
     private const int MaxStateCodes = 4096;
 
-    /// <summary>The credit, P(conversion) and each channel's removal effect (NaN for a channel on no path).</summary>
-    public sealed record Result(Credit Credit, double ConversionProbability, double[] RemovalEffects);
+    /// <summary>The credit, P(conversion), each channel's removal effect (NaN for a channel on no path) and the channel states seen.</summary>
+    public sealed record Result(Credit Credit, double ConversionProbability, double[] RemovalEffects, int ChannelStates);
 
     public static Result Run(PathSet paths, int order = 1)
     {
@@ -43,7 +43,7 @@ public static class MarkovModel
         var p = Absorption(chain, removed: null);
         if (!(p > 0))
         {
-            return new Result(credit, p, removal);
+            return new Result(credit, p, removal, chain.Observed.Count);
         }
 
         var seen = new bool[channels];
@@ -78,7 +78,7 @@ public static class MarkovModel
             }
         }
 
-        return new Result(credit, p, removal);
+        return new Result(credit, p, removal, chain.Observed.Count);
     }
 
     /// <summary>
