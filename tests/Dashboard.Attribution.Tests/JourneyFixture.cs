@@ -60,13 +60,25 @@ internal static class JourneyFixture
         j.Add("j8", DE, T(3, 26), Organic, Visit, 0, None);
         j.Add("j9", US, T(3, 26), Display, Visit, 0, None);
 
+        // Sales: US 1,000 USD and DE 500 EUR in March, US 300 USD in February; aurora's gross margin is 0.4.
+        var sales = new SalesTableBuilder();
+        sales.Add(new DateOnly(2025, 3, 5), US, 0, 0, 10, 10, 10_000_000, USD);
+        sales.Add(new DateOnly(2025, 3, 9), DE, 0, 0, 5, 5, 5_000_000, EUR);
+        sales.Add(new DateOnly(2025, 2, 9), US, 0, 0, 3, 3, 3_000_000, USD);
+
+        // Spend in March: US paid search 200 USD and e-mail 100 USD; DE display 50 EUR.
+        var spend = new SpendTableBuilder();
+        spend.Add(new DateOnly(2025, 3, 4), US, Search, 0, 2_000_000, USD);
+        spend.Add(new DateOnly(2025, 3, 4), US, Email, 0, 1_000_000, USD);
+        spend.Add(new DateOnly(2025, 3, 4), DE, Display, 0, 500_000, EUR);
+
         var fx = new FxRates();
         fx.Add("EUR", FxRates.MonthIndex(new DateOnly(2025, 3, 1)), 1.10);
         fx.Add("EUR", FxRates.MonthIndex(new DateOnly(2025, 4, 1)), 1.12);
         return new FactSnapshot
         {
-            Reference = reference, MicroConversions = new MicroConversionTableBuilder().Build(), Sales = new SalesTableBuilder().Build(),
-            Spend = new SpendTableBuilder().Build(), Traffic = new TrafficTableBuilder().Build(), Journeys = j.Build(), Fx = fx, Version = 1,
+            Reference = reference, MicroConversions = new MicroConversionTableBuilder().Build(), Sales = sales.Build(),
+            Spend = spend.Build(), Traffic = new TrafficTableBuilder().Build(), Journeys = j.Build(), Fx = fx, Version = 1,
         };
     }
 }

@@ -18,7 +18,7 @@ internal static class PathSets
         return new PathSet
         {
             Start = [.. start], Channel = [.. channel], SecondsBeforeEnd = new int[channel.Count], Converts = [.. paths.Select(p => p.Converts)],
-            Revenue = [.. paths.Select(p => p.Revenue)], HasMicro = new bool[paths.Length], ChannelCount = channels, RevenueMissing = 0,
+            Revenue = [.. paths.Select(p => p.Revenue)], HasMicro = new bool[paths.Length], EndDay = new int[paths.Length], Market = new byte[paths.Length], ChannelCount = channels, RevenueMissing = 0,
         };
     }
 

@@ -96,6 +96,26 @@ public sealed class AttributionCliTests
     }
 
     [Fact]
+    public async Task Metrics_shares_sales_revenue_by_the_chosen_model_for_attributed_revenue_and_roas()
+    {
+        await using var temp = await WithJourneysAsync();
+        await Fixtures.ImportAsync(temp, "sales", Fixtures.Sales);
+        await Fixtures.ImportAsync(temp, "spend", Fixtures.Spend);
+
+        var (exit, json, err) = await RunAsync("metrics", "--measures", "attributed_revenue,roas", "--by", "channel", "--market", "DE",
+            "--model", "last_touch", "--from", "2025-03-01", "--to", "2025-03-31", "--db", temp.Path);
+
+        Assert.True(exit == 0, err);
+        var rows = json.GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("group").GetProperty("channel").GetString()!, r => r.GetProperty("values"));
+        // DE's only conversion (j1) ends on paid search: all of DE's March revenue, 45,210.50 EUR at 1.0834, goes there.
+        const double Revenue = 45_210.5 * 1.0834;
+        Assert.Equal(Revenue, rows["paid_search"].GetProperty("attributed_revenue").GetDouble(), 6);
+        Assert.Equal(Revenue / (900 * 1.0834), rows["paid_search"].GetProperty("roas").GetDouble(), 9);
+        Assert.Equal(0, rows["paid_social"].GetProperty("attributed_revenue").GetDouble());
+    }
+
+    [Fact]
     public async Task An_unknown_model_or_market_exits_non_zero_with_the_reason()
     {
         await using var temp = await WithJourneysAsync();

@@ -16,28 +16,35 @@ public static class PathBuilder
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.LookbackDays is < 1 or > 365)
+        var markets = ScopeMarkets.Resolve(snapshot.Reference, query.Scope, query.Filters);
+        return Build(snapshot, markets, query.Range.From.DayNumber, query.Range.To.DayNumber, query.LookbackDays, query.Currency, notes);
+    }
+
+    /// <summary>The paths of the given markets (per market code) that end on days firstDay..lastDay.</summary>
+    public static PathSet Build(FactSnapshot snapshot, bool[] markets, int firstDay, int lastDay, int lookbackDays, string currency, ICollection<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(markets);
+        if (lookbackDays is < 1 or > 365)
         {
-            throw new MetricsQueryException($"the lookback window must be 1 to 365 days, not {query.LookbackDays}");
+            throw new MetricsQueryException($"the lookback window must be 1 to 365 days, not {lookbackDays}");
         }
 
         var j = snapshot.Journeys;
-        var markets = ScopeMarkets.Resolve(snapshot.Reference, query.Scope, query.Filters);
-        var (firstDay, lastDay) = (query.Range.From.DayNumber, query.Range.To.DayNumber);
-        var currency = query.Currency.ToUpperInvariant();
-        var fx = new FxFactors(snapshot.Fx, snapshot.Reference, currency, firstDay, lastDay, notes);
-        var lookback = query.LookbackDays * JourneyTable.SecondsPerDay;
+        var fx = new FxFactors(snapshot.Fx, snapshot.Reference, currency.ToUpperInvariant(), firstDay, lastDay, notes);
+        var lookback = lookbackDays * JourneyTable.SecondsPerDay;
 
         // Two passes over the journeys: the first counts paths and kept touches, the second fills arrays of exactly
         // that size (no regrowth, no trimming copies: at a million journeys the copies cost more than the work).
         int paths = 0, kept = 0;
-        int[] start = [], seconds = [];
+        int[] start = [], seconds = [], endDay = [];
+        byte[] market = [];
         byte[] channel = [];
         bool[] converts = [], hasMicro = [];
         double[] revenue = [];
         var missing = 0;
 
-        void AddPath(int from, int end, bool converting, bool fill)
+        void AddPath(int from, int end, bool converting, byte marketCode, bool fill)
         {
             var endSecond = j.Second[end];
             var day = JourneyTable.DayOf(endSecond);
@@ -67,6 +74,8 @@ public static class PathBuilder
             if (fill)
             {
                 start[paths + 1] = kept;
+                endDay[paths] = day;
+                market[paths] = marketCode;
                 converts[paths] = converting;
                 hasMicro[paths] = micro;
                 if (converting && j.Revenue[end] != 0)
@@ -101,14 +110,14 @@ public static class PathBuilder
                 {
                     if (j.Event[t] == JourneyTable.Purchase)
                     {
-                        AddPath(pathStart, t, converting: true, fill);
+                        AddPath(pathStart, t, converting: true, j.Market[journey], fill);
                         pathStart = t + 1;
                     }
                 }
 
                 if (pathStart <= last)
                 {
-                    AddPath(pathStart, last, converting: false, fill);
+                    AddPath(pathStart, last, converting: false, j.Market[journey], fill);
                 }
             }
         }
@@ -116,13 +125,14 @@ public static class PathBuilder
         Walk(fill: false);
         (start, seconds, channel) = (new int[paths + 1], new int[kept], new byte[kept]);
         (converts, hasMicro, revenue) = (new bool[paths], new bool[paths], new double[paths]);
+        (endDay, market) = (new int[paths], new byte[paths]);
         (paths, kept) = (0, 0);
         Walk(fill: true);
 
         return new PathSet
         {
             Start = start, Channel = channel, SecondsBeforeEnd = seconds, Converts = converts,
-            Revenue = revenue, HasMicro = hasMicro, ChannelCount = snapshot.Reference.Channels.Count, RevenueMissing = missing,
+            Revenue = revenue, HasMicro = hasMicro, EndDay = endDay, Market = market, ChannelCount = snapshot.Reference.Channels.Count, RevenueMissing = missing,
         };
     }
 }

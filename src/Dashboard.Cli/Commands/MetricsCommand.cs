@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dashboard.Attribution;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
@@ -23,9 +24,10 @@ internal static class MetricsCommand
         var matchWeekday = new Option<bool>("--match-weekday") { Description = "With --compare year: shift back 364 days so weekdays line up" };
         var currency = new Option<string>("--currency") { Description = "Reporting currency (ISO 4217)", DefaultValueFactory = _ => "USD" };
         var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
+        var model = new Option<string>("--model") { Description = "Attribution model of attributed_revenue, roas and roi", DefaultValueFactory = _ => AttributionModels.Default.Key() };
         var command = new Command("metrics", "Ask the metrics engine: measures for a date range, filtered and grouped")
         {
-            measures, from, to, by, filter, market, region, compare, matchWeekday, currency, format,
+            measures, from, to, by, filter, market, region, compare, matchWeekday, currency, format, model,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -71,9 +73,10 @@ internal static class MetricsCommand
                     Compare = comparison,
                     MatchWeekday = parse.GetValue(matchWeekday),
                     Currency = parse.GetValue(currency)!,
+                    AttributionModel = parse.GetValue(model)!,
                     Scope = AccessScope.All,
                 };
-                var answer = new MetricsEngine(snapshot).Run(query);
+                var answer = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot)).Run(query);
                 var output = parse.GetValue(format) switch
                 {
                     "csv" => MetricsAnswerCsv.ToCsv(answer),

@@ -1,3 +1,4 @@
+using Dashboard.Attribution;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Snapshot;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
             }
 
             var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-            var engine = new MetricsEngine(snapshot);
+            var engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot));
             _engine = engine;
             return engine;
         }

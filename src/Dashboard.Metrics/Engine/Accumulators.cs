@@ -19,6 +19,16 @@ internal sealed class Accumulators
     public int[]? CoverageReporting { get; set; }
     public int[]? CoverageAny { get; set; }
 
+    /// <summary>Σ revenue × the brand's gross margin, for the revenue-weighted margin of ROI.</summary>
+    public double[]? MarginRevenue { get; set; }
+
+    /// <summary>Channel credit shares per credit scope (null entry: no conversion there), and each cell's scope.</summary>
+    public double[]?[]? CreditShares { get; set; }
+    public int[]? CreditScopeOfCell { get; set; }
+
+    /// <summary>Channels the filters keep (attributed revenue without a channel grouping sums their shares).</summary>
+    public bool[]? ChannelKept { get; set; }
+
     /// <summary>Cells that hold at least one row of a table that has every grouped dimension.</summary>
     public required bool[] Present { get; init; }
 

@@ -85,12 +85,13 @@ internal static class Aggregator
         }
     }
 
-    public static void Sales(SalesTable t, PeriodMap period, ColumnMaps maps, FxFactors fx, int cells, Accumulators acc, bool markPresent)
+    public static void Sales(SalesTable t, PeriodMap period, ColumnMaps maps, FxFactors fx, double[] brandMargin, int cells, Accumulators acc, bool markPresent)
     {
         var orders = acc.Orders ??= new double[cells];
         var units = acc.Units ??= new double[cells];
         var revenue = acc.Revenue ??= new double[cells];
         var missing = acc.RevenueFxMissing ??= new bool[cells];
+        var marginRevenue = acc.MarginRevenue;
         var present = acc.Present;
         var (start, end) = t.Slice(period.FirstDay, period.LastDay);
         var days = period.DayContribution;
@@ -115,7 +116,12 @@ internal static class Aggregator
             }
             else
             {
-                revenue[cell] += t.Revenue[i] * factor;
+                var value = t.Revenue[i] * factor;
+                revenue[cell] += value;
+                if (marginRevenue is not null)
+                {
+                    marginRevenue[cell] += value * brandMargin[t.Brand[i]];
+                }
             }
 
             if (markPresent)

@@ -10,7 +10,7 @@ namespace Dashboard.Metrics.Engine;
 /// The one shared metrics engine. Every page, export, API answer and command-line answer asks it, so a figure is
 /// the same wherever it appears. It reads an immutable snapshot and takes no lock.
 /// </summary>
-public sealed class MetricsEngine(FactSnapshot snapshot)
+public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? credit = null)
 {
     /// <summary>Dimensions a table without event columns (traffic, spend) drops when it feeds a ratio by event.</summary>
     private static readonly HashSet<Dimension> EventDimensions = [Dimension.Event, Dimension.Category, Dimension.IntentGroup, Dimension.Source];
@@ -20,9 +20,19 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
     private static readonly HashSet<Dimension> SalesDimensions = [Dimension.Brand, Dimension.Sku];
     private static readonly HashSet<Dimension> SpendDimensions = [Dimension.Channel, Dimension.Campaign];
 
-    private const string NeedsAttribution = "needs the attribution service's credit shares, which are not available yet";
+    private const string NeedsAttribution = "needs the attribution service's credit shares, which this engine was not given";
+    private const string NeedsValuation = "needs the valuation of micro-conversions, which is not available yet";
+    private const string NoJourneyConversions = "the journeys of this scope hold no conversion to share revenue by";
+
+    /// <summary>Brand gross margin of ROI when the scope has no revenue to weight margins by (METRICS.md).</summary>
+    public const double DefaultGrossMargin = 0.40;
+
+    private static readonly HashSet<Dimension> ChannelDimensions = [Dimension.Channel, Dimension.Campaign];
 
     public FactSnapshot Snapshot => snapshot;
+
+    /// <summary>Where attributed revenue, ROAS and ROI get their channel shares; null = those measures are absent.</summary>
+    public IChannelCreditSource? Credit => credit;
 
     public MetricsAnswer Run(MetricsQuery query)
     {
@@ -55,9 +65,9 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var comparisonRange = ComparisonRanges.For(query.Range, query.Compare, query.MatchWeekday);
 
-        var main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, currency, notes);
+        var main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, query, notes);
         var comparison = comparisonRange is { } cr
-            ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, currency, notes)
+            ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, query, notes)
             : null;
         var benchmarks = requests.Where(r => r.Index is not null && unsupported[r.Key] is null).Select(r => r.Index!.Value).Distinct()
             .ToDictionary(k => k, k => BuildBenchmark(k, query, needed, buckets, timeDimension, comparisonRange, currency, notes));
@@ -73,9 +83,11 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         }
 
         // Every row lands in exactly one cell, so summing a quantity over all cells gives the scope's total: totals
-        // come from the same pass. Coverage and indexes are not sums of cells; for them totals are a query of their own.
+        // come from the same pass. Coverage, indexes and credit shares are not sums of cells: for them totals are a
+        // query of their own.
         var totals = query.By.Count == 0 ? Row(0, run)
-            : needed.Contains(TrackingCoverage) || benchmarks.Count > 0 ? KeepUnsupported(Run(query with { By = [] }).Totals, unsupported)
+            : needed.Contains(TrackingCoverage) || benchmarks.Count > 0 || needed.Overlaps(AttributionMeasures)
+                ? KeepUnsupported(Run(query with { By = [] }).Totals, unsupported)
             : Row(0, run with { Layout = new GroupLayout([], reference, null), Main = main.Total(), Comparison = comparison?.Total() });
         return new MetricsAnswer(currency, query.Range, comparisonRange, query.By, rows, totals, notes.ToList());
     }
@@ -115,16 +127,17 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
         {
             Kind = kind,
             Layout = layout,
-            Main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, currency, notes),
+            Main = Aggregate(PeriodMap.Main(query.Range, layout, timeDimension), needed, layout, maps, query, notes),
             Comparison = comparisonRange is { } cr
-                ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, currency, notes)
+                ? Aggregate(PeriodMap.Comparison(cr, layout, timeDimension, query.Compare, query.MatchWeekday), needed, layout, maps, query, notes)
                 : null,
             Withheld = Benchmark.PoolingRule(kind, snapshot.Reference, query.Scope),
         };
     }
 
-    private Accumulators Aggregate(PeriodMap period, IReadOnlySet<string> needed, GroupLayout layout, ColumnMaps maps, string currency, ICollection<string> notes)
+    private Accumulators Aggregate(PeriodMap period, IReadOnlySet<string> needed, GroupLayout layout, ColumnMaps maps, MetricsQuery query, ICollection<string> notes)
     {
+        var currency = query.Currency.ToUpperInvariant();
         var acc = new Accumulators { Present = new bool[layout.Cells] };
         var grouped = layout.By.Where(d => !Dimensions.Universal.Contains(d)).ToHashSet();
         var cells = layout.Cells;
@@ -138,13 +151,24 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
             Aggregator.Traffic(snapshot.Traffic, period, maps, cells, acc, grouped.IsSubsetOf(TrafficDimensions));
         }
 
-        if (needed.Overlaps([Orders, Units, Revenue, ConversionRate, TrueConversionRate]))
+        if (needed.Overlaps([Orders, Units, Revenue, ConversionRate, TrueConversionRate, .. AttributionMeasures]))
         {
             var fx = new FxFactors(snapshot.Fx, snapshot.Reference, currency, period.FirstDay, period.LastDay, notes);
-            Aggregator.Sales(snapshot.Sales, period, maps, fx, cells, acc, grouped.IsSubsetOf(SalesDimensions));
+            if (needed.Contains(Roi))
+            {
+                acc.MarginRevenue = new double[cells];
+            }
+
+            var margins = snapshot.Reference.Brands.Select(b => b.GrossMargin).ToArray();
+            Aggregator.Sales(snapshot.Sales, period, maps, fx, margins, cells, acc, grouped.IsSubsetOf(SalesDimensions));
         }
 
-        if (needed.Overlaps([Spend, CostPerMicroConversion]))
+        if (needed.Overlaps(AttributionMeasures) && credit is not null)
+        {
+            CreditShares(period, layout, maps, query, acc, notes);
+        }
+
+        if (needed.Overlaps([Spend, CostPerMicroConversion, Roas, Roi]))
         {
             var fx = new FxFactors(snapshot.Fx, snapshot.Reference, currency, period.FirstDay, period.LastDay, notes);
             Aggregator.Spend(snapshot.Spend, period, maps, fx, cells, acc, grouped.IsSubsetOf(SpendDimensions));
@@ -239,9 +263,126 @@ public sealed class MetricsEngine(FactSnapshot snapshot)
             CostPerMicroConversion => a.SpendFxMissing![eventless] ? FxMissing
                 : Ratio(a.Spend![eventless], a.Actions![cell], "there are no micro-conversions in this scope"),
             TrackingCoverage => Ratio(a.CoverageReporting![cell], a.CoverageAny![layout.Project(cell, EventDimensions)], "no market in scope reported any micro-conversion"),
-            AttributedRevenue or Roas or Roi or EngagementValue => MeasureValue.Absent(NeedsAttribution),
+            AttributedRevenue or Roas or Roi => Attributed(measure, cell, layout, a),
+            EngagementValue => MeasureValue.Absent(NeedsValuation),
             _ => throw new InvalidOperationException("no formula for " + measure),
         };
+    }
+
+    private static readonly string[] AttributionMeasures = [AttributedRevenue, Roas, Roi];
+
+    /// <summary>
+    /// Attributed revenue = the group's sales revenue × its channel's credit share (or, without a channel grouping,
+    /// the shares of the channels the filters keep), the shares coming from the journeys of the group's own dates and
+    /// markets; ROAS and ROI divide by the group's spend.
+    /// </summary>
+    private static MeasureValue Attributed(string measure, int cell, GroupLayout layout, Accumulators a)
+    {
+        if (a.CreditShares is null)
+        {
+            return MeasureValue.Absent(NeedsAttribution);
+        }
+
+        var salesCell = layout.Project(cell, ChannelDimensions);
+        if (a.RevenueFxMissing![salesCell])
+        {
+            return FxMissing;
+        }
+
+        if (a.CreditScopeOfCell![cell] is var scope && (scope < 0 || a.CreditShares[scope] is null))
+        {
+            return MeasureValue.Absent(NoJourneyConversions);
+        }
+
+        if (a.CreditShares[scope] is not { } shares)
+        {
+            return MeasureValue.Absent(NoJourneyConversions);
+        }
+
+        var share = 0.0;
+        if (layout.Groups(Dimension.Channel))
+        {
+            share = shares[layout.CodeOf(cell, Dimension.Channel)];
+        }
+        else
+        {
+            for (var c = 0; c < shares.Length; c++)
+            {
+                share += a.ChannelKept![c] ? shares[c] : 0;
+            }
+        }
+
+        var attributed = a.Revenue![salesCell] * share;
+        if (measure == AttributedRevenue)
+        {
+            return MeasureValue.Of(attributed);
+        }
+
+        if (a.SpendFxMissing![cell])
+        {
+            return FxMissing;
+        }
+
+        var spend = a.Spend![cell];
+        if (!(spend > 0))
+        {
+            return MeasureValue.Absent("there is no spend in this scope");
+        }
+
+        if (measure == Roas)
+        {
+            return MeasureValue.Of(attributed / spend);
+        }
+
+        var revenue = a.Revenue[salesCell];
+        var margin = revenue > 0 ? a.MarginRevenue![salesCell] / revenue : DefaultGrossMargin;
+        return MeasureValue.Of(((attributed * margin) - spend) / spend);
+    }
+
+    /// <summary>
+    /// Splits the pass's (day, market) space into one credit scope per (time group, geography group), asks the credit
+    /// source for each scope's shares, and notes each cell's scope.
+    /// </summary>
+    private void CreditShares(PeriodMap period, GroupLayout layout, ColumnMaps maps, MetricsQuery query, Accumulators acc, ICollection<string> notes)
+    {
+        var timeDimension = layout.By.FirstOrDefault(d => d.IsTime());
+        var timeStride = layout.Groups(timeDimension) && timeDimension.IsTime() ? layout.Stride(timeDimension) : 0;
+        var dayGroup = period.DayContribution.Select(c => c < 0 ? -1 : timeStride == 0 ? 0 : c / timeStride).ToArray();
+        var dayGroups = timeStride == 0 ? 1 : layout.Buckets!.Count;
+
+        // Markets with the same geography contribution (same market, or same region, or all) share a scope.
+        var geography = new Dictionary<int, int>();
+        var marketGroup = maps.Market.Select(m => m < 0 ? -1 : geography.TryGetValue(m, out var g) ? g : geography[m] = geography.Count).ToArray();
+        var partition = new CreditPartition(period.FirstDay, dayGroup, dayGroups, marketGroup, Math.Max(geography.Count, 1));
+        acc.CreditShares = credit!.Shares(partition, query.AttributionModel, query.Currency.ToUpperInvariant(), notes);
+        acc.ChannelKept = [.. maps.Channel.Select(c => c >= 0)];
+
+        var scopeOfCell = new int[layout.Cells];
+        for (var cell = 0; cell < scopeOfCell.Length; cell++)
+        {
+            var time = timeStride == 0 ? 0 : layout.CodeOf(cell, timeDimension);
+            var geo = (layout.CodeOf(cell, Dimension.Market) * layout.Stride(Dimension.Market)) + (layout.CodeOf(cell, Dimension.Region) * layout.Stride(Dimension.Region));
+            scopeOfCell[cell] = geography.TryGetValue(geo, out var g) ? (time * partition.MarketGroups) + g : -1;
+        }
+
+        acc.CreditScopeOfCell = scopeOfCell;
+
+        // A channel with credited revenue is a group even where it has no spend (organic, say).
+        var grouped = layout.By.Where(d => !Dimensions.Universal.Contains(d)).ToHashSet();
+        if (!grouped.IsSubsetOf(ChannelDimensions) || grouped.Contains(Dimension.Campaign) || acc.Revenue is not { } revenue)
+        {
+            return;
+        }
+
+        for (var cell = 0; cell < scopeOfCell.Length; cell++)
+        {
+            var channel = layout.CodeOf(cell, Dimension.Channel);
+            if (scopeOfCell[cell] >= 0 && acc.CreditShares[scopeOfCell[cell]] is { } shares && acc.ChannelKept[channel]
+                && (!layout.Groups(Dimension.Channel) || shares[channel] > 0) && revenue[layout.Project(cell, ChannelDimensions)] != 0)
+            {
+                acc.Present[cell] = true;
+            }
+        }
     }
 
     private static readonly MeasureValue FxMissing = MeasureValue.Absent("some rows have no exchange rate for their month or any month before it");

@@ -24,4 +24,7 @@ public sealed record MetricsQuery
     public string Currency { get; init; } = "USD";
 
     public required AccessScope Scope { get; init; }
+
+    /// <summary>The attribution model behind attributed revenue, ROAS and ROI (a key such as "markov").</summary>
+    public string AttributionModel { get; init; } = "markov";
 }

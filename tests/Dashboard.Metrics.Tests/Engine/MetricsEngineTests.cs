@@ -231,11 +231,12 @@ public sealed class MetricsEngineTests
     }
 
     [Fact]
-    public void Attribution_measures_are_absent_until_the_attribution_service_supplies_shares()
+    public void Attribution_measures_are_absent_when_the_engine_has_no_credit_source_and_engagement_value_until_valuation()
     {
         var totals = Ask("attributed_revenue", "roas", "roi", "engagement_value").Totals;
 
-        Assert.All(totals.Values.Values, v => Assert.Contains("attribution", v.AbsentReason, StringComparison.Ordinal));
+        Assert.All(new[] { "attributed_revenue", "roas", "roi" }, m => Assert.Contains("attribution", totals.Values[m].AbsentReason, StringComparison.Ordinal));
+        Assert.Contains("valuation", totals.Values["engagement_value"].AbsentReason, StringComparison.Ordinal);
     }
 
     [Fact]
