@@ -26,14 +26,14 @@ public static class SeededTemplate
         await Gate.WaitAsync(ct);
         try
         {
-            if (File.Exists(path))
+            if (File.Exists(path) && File.Exists(TruthOf(path)))
             {
                 return path;
             }
 
             // Other test processes may be seeding the same template: an exclusive lock file serialises them.
             await using var lockFile = await AcquireLockAsync(path + ".lock", ct);
-            if (File.Exists(path))
+            if (File.Exists(path) && File.Exists(TruthOf(path)))
             {
                 return path;
             }
@@ -54,7 +54,8 @@ public static class SeededTemplate
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Move(building, path);
+            File.Copy(Path.Combine(folder, DemoSeeder.TruthFileName), TruthOf(path), overwrite: true);
+            File.Move(building, path, overwrite: true);
             return path;
         }
         finally
@@ -62,6 +63,12 @@ public static class SeededTemplate
             Gate.Release();
         }
     }
+
+    /// <summary>The planted truth of the template's data (truth.json of the generator), kept beside it.</summary>
+    public static async Task<Dashboard.DemoData.Truth.DemoTruth> TruthAsync(CancellationToken ct = default) =>
+        Dashboard.DemoData.Truth.DemoTruthJson.Read(TruthOf(await GetAsync(ct)));
+
+    private static string TruthOf(string template) => template + ".truth.json";
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Attribution.Journeys;
+using Dashboard.Attribution.Lift;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Attribution.Serialization;
@@ -62,6 +63,41 @@ public static class AttributionJson
                 ["from"] = f.From,
                 ["to"] = f.To,
                 ["moves"] = f.Moves,
+            })]),
+        };
+    }
+
+    /// <summary>`dashboard lift`: the API.md fields first, then the test's definition and its daily series.</summary>
+    public static JsonObject ToJson(HoldoutLiftResult lift)
+    {
+        ArgumentNullException.ThrowIfNull(lift);
+        var d = lift.Definition;
+        return new JsonObject
+        {
+            ["test"] = d.Test,
+            ["outcome"] = lift.Outcome,
+            ["lift"] = lift.Lift,
+            ["low"] = lift.Low,
+            ["high"] = lift.High,
+            ["incremental"] = lift.Incremental,
+            ["incremental_low"] = lift.IncrementalLow,
+            ["incremental_high"] = lift.IncrementalHigh,
+            ["interval"] = lift.Interval,
+            ["significant"] = lift.Significant,
+            ["currency"] = lift.Currency,
+            ["channel"] = d.Channel,
+            ["start"] = Iso(d.Start),
+            ["end"] = Iso(d.End),
+            ["pre_start"] = Iso(lift.PreStart),
+            ["pre_end"] = Iso(lift.PreEnd),
+            ["test_markets"] = new JsonArray([.. d.TestMarkets.Select(m => (JsonNode?)JsonValue.Create(m))]),
+            ["control_markets"] = new JsonArray([.. d.ControlMarkets.Select(m => (JsonNode?)JsonValue.Create(m))]),
+            ["bootstrap_samples"] = lift.BootstrapSamples,
+            ["series"] = new JsonArray([.. lift.Series.Select(x => (JsonNode)new JsonObject
+            {
+                ["date"] = Iso(x.Date),
+                ["test"] = x.Test,
+                ["control"] = x.Control,
             })]),
         };
     }

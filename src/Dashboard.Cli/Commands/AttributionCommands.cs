@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dashboard.Attribution;
 using Dashboard.Attribution.Journeys;
+using Dashboard.Attribution.Lift;
 using Dashboard.Attribution.Serialization;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
@@ -83,6 +84,17 @@ internal static class AttributionCommands
             var query = scope.Query(parse, snapshot);
             return AttributionJson.ToJson(JourneyMeasures.Run(snapshot, query), query.Range);
         }, ct));
+        return command;
+    }
+
+    public static Command Lift(CliContext cli)
+    {
+        var test = new Option<string>("--test") { Description = "Name of the holdout test", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "revenue, or a micro-conversion key", DefaultValueFactory = _ => HoldoutLift.RevenueOutcome };
+        var currency = new Option<string>("--currency") { Description = "Reporting currency of revenue (ISO 4217)", DefaultValueFactory = _ => "USD" };
+        var command = new Command("lift", "Difference-in-differences lift of a geo holdout test, with a 90% block-bootstrap interval") { test, outcome, currency };
+        command.SetAction((parse, ct) => RunAsync(cli, parse, snapshot =>
+            AttributionJson.ToJson(HoldoutLift.Run(snapshot, parse.GetValue(test)!, parse.GetValue(outcome)!, AccessScope.All, parse.GetValue(currency)!)), ct));
         return command;
     }
 

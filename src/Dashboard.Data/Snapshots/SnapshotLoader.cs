@@ -63,6 +63,7 @@ public static class SnapshotLoader
         await ReadAsync(connection, tx, "SELECT month, currency, usd_rate FROM fx_rates WHERE superseded_by IS NULL", r =>
             fx.Add(r.GetString(1), FxRates.MonthIndex(ParseDate(r.GetString(0) + "-01")), r.GetDouble(2)), ct);
 
+        var tests = await ReadHoldoutTestsAsync(connection, tx, codes, ct);
         var image = source == SnapshotSource.Rows ? null : TryReadImage(connection, tx, version, key);
         SnapshotColumns columns;
         if (image is not null)
@@ -86,6 +87,7 @@ public static class SnapshotLoader
             Spend = columns.Spend,
             Traffic = columns.Traffic,
             Journeys = columns.Journeys,
+            HoldoutTests = tests,
             Fx = fx,
             Version = version,
         };
@@ -138,6 +140,20 @@ public static class SnapshotLoader
             "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic NOT INDEXED WHERE superseded_by IS NULL",
             r => traffic.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
         return (micro.Build(), sales.Build(), spend.Build(), traffic.Build());
+    }
+
+    /// <summary>Holdout tests: one row per market of a test, grouped into tests with their test and control markets.</summary>
+    private static async Task<List<HoldoutTestDefinition>> ReadHoldoutTestsAsync(DbConnection connection, DbTransaction tx, ReferenceCodes codes, CancellationToken ct)
+    {
+        var markets = codes.ToReferenceSet().Markets;
+        var marketCode = ReferenceCodes.AsArray(codes.Market);
+        var rows = new List<(string Test, string Group, string Market, DateOnly Start, DateOnly End, string Channel)>();
+        await ReadAsync(connection, tx,
+            "SELECT test, \"group\", market_id, start, \"end\", channel FROM holdout_tests WHERE superseded_by IS NULL ORDER BY test, market_id",
+            r => rows.Add((r.GetString(0), r.GetString(1), markets[marketCode[r.GetInt32(2)]].Code, ParseDate(r.GetString(3)), ParseDate(r.GetString(4)), r.GetString(5))), ct);
+        return [.. rows.GroupBy(r => r.Test, StringComparer.Ordinal).Select(g => new HoldoutTestDefinition(
+            g.Key, g.First().Channel, g.Min(r => r.Start), g.Max(r => r.End),
+            [.. g.Where(r => r.Group == "test").Select(r => r.Market)], [.. g.Where(r => r.Group == "control").Select(r => r.Market)]))];
     }
 
     /// <summary>Current journey touches; events become definition codes, or the visit and purchase markers.</summary>

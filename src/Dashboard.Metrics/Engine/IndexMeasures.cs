@@ -50,7 +50,7 @@ public sealed record MeasureRequest(string Key, MeasureDefinition Base, IndexKin
 /// </summary>
 internal sealed class Benchmark
 {
-    public const int MinimumHiddenMarkets = 3;
+    public const int MinimumHiddenMarkets = AccessScope.MinimumPooledHiddenMarkets;
 
     public required IndexKind Kind { get; init; }
     public required GroupLayout Layout { get; init; }

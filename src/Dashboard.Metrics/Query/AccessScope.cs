@@ -13,6 +13,12 @@ public sealed class AccessScope
 
     public static AccessScope All { get; } = new(null);
 
+    /// <summary>
+    /// An aggregate that includes markets outside the scope may be shown only when it pools at least this many of
+    /// them (or none), so no single hidden market can be worked out by subtraction (METRICS.md "Access").
+    /// </summary>
+    public const int MinimumPooledHiddenMarkets = 3;
+
     public static AccessScope Only(IEnumerable<string> marketCodes) =>
         new(new HashSet<string>(marketCodes ?? throw new ArgumentNullException(nameof(marketCodes)), StringComparer.OrdinalIgnoreCase));
 

@@ -16,6 +16,9 @@ public sealed class FactSnapshot
     /// <summary>Journey touches for attribution (a consented sample; not daily facts, so not in <see cref="FactRows"/>).</summary>
     public JourneyTable Journeys { get; init; } = JourneyTable.Empty;
 
+    /// <summary>The geo holdout tests, by name.</summary>
+    public IReadOnlyList<HoldoutTestDefinition> HoldoutTests { get; init; } = [];
+
     /// <summary>Identifies the data this snapshot was built from (for example the last import id).</summary>
     public required long Version { get; init; }
 
