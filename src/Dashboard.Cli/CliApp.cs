@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(AttributionCommands.Attribution(context));
         root.Subcommands.Add(AttributionCommands.Journeys(context));
+        root.Subcommands.Add(AttributionCommands.Valuation(context));
         root.Subcommands.Add(AttributionCommands.Lift(context));
         root.Subcommands.Add(DbCommand.Create(context));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });

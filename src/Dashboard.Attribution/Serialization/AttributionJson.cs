@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Attribution.Journeys;
 using Dashboard.Attribution.Lift;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Attribution.Serialization;
@@ -64,6 +65,36 @@ public static class AttributionJson
                 ["to"] = f.To,
                 ["moves"] = f.Moves,
             })]),
+        };
+    }
+
+    /// <summary>`dashboard valuation`: the API.md fields, then the fit's scope, its quality and the engagement value.</summary>
+    public static JsonObject ToJson(ValuationResult valuation)
+    {
+        ArgumentNullException.ThrowIfNull(valuation);
+        return new JsonObject
+        {
+            ["currency"] = valuation.Currency,
+            ["interval"] = valuation.Interval,
+            ["events"] = new JsonArray([.. valuation.Events.Select(e => (JsonNode)new JsonObject
+            {
+                ["event"] = e.Event,
+                ["value"] = e.Value,
+                ["low"] = e.Low,
+                ["high"] = e.High,
+                ["standard_error"] = e.StandardError,
+                ["volume"] = e.Volume,
+                ["absent_reason"] = e.AbsentReason,
+            })]),
+            ["engagement_value"] = valuation.EngagementValue,
+            ["engagement_low"] = valuation.EngagementLow,
+            ["engagement_high"] = valuation.EngagementHigh,
+            ["from"] = Iso(valuation.Range.From),
+            ["to"] = Iso(valuation.Range.To),
+            ["observations"] = valuation.Observations,
+            ["markets"] = valuation.Markets,
+            ["r_squared"] = double.IsFinite(valuation.RSquared) ? valuation.RSquared : null,
+            ["notes"] = new JsonArray([.. valuation.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
         };
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dashboard.Attribution;
 using Dashboard.Attribution.Journeys;
 using Dashboard.Attribution.Lift;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Attribution.Serialization;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
@@ -83,6 +84,31 @@ internal static class AttributionCommands
         {
             var query = scope.Query(parse, snapshot);
             return AttributionJson.ToJson(JourneyMeasures.Run(snapshot, query), query.Range);
+        }, ct));
+        return command;
+    }
+
+    public static Command Valuation(CliContext cli)
+    {
+        var from = new Option<string?>("--from") { Description = "First day to fit on, YYYY-MM-DD (default: the first day with sales)" };
+        var to = new Option<string?>("--to") { Description = "Last day to fit on (default: the last day with sales)" };
+        var market = new Option<string?>("--market") { Description = "Only these markets: A,B" };
+        var region = new Option<string?>("--region") { Description = "Only this region (or regions: R1,R2)" };
+        var lags = new Option<int>("--max-lag-days") { Description = "An action moves sales on its day and up to this many days after", DefaultValueFactory = _ => 14 };
+        var currency = new Option<string>("--currency") { Description = "Reporting currency (ISO 4217)", DefaultValueFactory = _ => "USD" };
+        var command = new Command("valuation", "The revenue value of one more micro-conversion of each type, with a 90% interval") { from, to, market, region, lags, currency };
+        command.SetAction((parse, ct) => RunAsync(cli, parse, snapshot =>
+        {
+            var (f, t) = (parse.GetValue(from), parse.GetValue(to));
+            var query = new ValuationQuery
+            {
+                Range = f is null && t is null ? null : CommandParsing.Range(f, t, snapshot.LastDay),
+                Filters = CommandParsing.ScopeFilters(parse.GetValue(market), parse.GetValue(region)),
+                MaxLagDays = parse.GetValue(lags),
+                Currency = parse.GetValue(currency)!,
+                Scope = AccessScope.All,
+            };
+            return AttributionJson.ToJson(ValuationModel.Run(snapshot, query));
         }, ct));
         return command;
     }

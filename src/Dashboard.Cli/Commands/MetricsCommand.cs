@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dashboard.Attribution;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
@@ -76,7 +77,7 @@ internal static class MetricsCommand
                     AttributionModel = parse.GetValue(model)!,
                     Scope = AccessScope.All,
                 };
-                var answer = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot)).Run(query);
+                var answer = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), new ValuationValueSource(snapshot)).Run(query);
                 var output = parse.GetValue(format) switch
                 {
                     "csv" => MetricsAnswerCsv.ToCsv(answer),

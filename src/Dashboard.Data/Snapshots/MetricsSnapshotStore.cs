@@ -1,4 +1,5 @@
 using Dashboard.Attribution;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Snapshot;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,11 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
             }
 
             var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-            var engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot));
+            var values = new ValuationValueSource(snapshot);
+            var engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), values);
+
+            // The valuation takes seconds: start it now so the first page that shows engagement value does not wait.
+            _ = Task.Run(() => values.UsdPerAction(), CancellationToken.None);
             _engine = engine;
             return engine;
         }

@@ -64,6 +64,7 @@ public static class SnapshotLoader
             fx.Add(r.GetString(1), FxRates.MonthIndex(ParseDate(r.GetString(0) + "-01")), r.GetDouble(2)), ct);
 
         var tests = await ReadHoldoutTestsAsync(connection, tx, codes, ct);
+        var context = await ReadContextAsync(connection, tx, codes, ct);
         var image = source == SnapshotSource.Rows ? null : TryReadImage(connection, tx, version, key);
         SnapshotColumns columns;
         if (image is not null)
@@ -88,6 +89,7 @@ public static class SnapshotLoader
             Traffic = columns.Traffic,
             Journeys = columns.Journeys,
             HoldoutTests = tests,
+            Context = context,
             Fx = fx,
             Version = version,
         };
@@ -140,6 +142,19 @@ public static class SnapshotLoader
             "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic NOT INDEXED WHERE superseded_by IS NULL",
             r => traffic.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
         return (micro.Build(), sales.Build(), spend.Build(), traffic.Build());
+    }
+
+    /// <summary>Context rows (current ones) and the holiday calendar, with market codes.</summary>
+    private static async Task<MarketContextFacts> ReadContextAsync(DbConnection connection, DbTransaction tx, ReferenceCodes codes, CancellationToken ct)
+    {
+        var market = ReferenceCodes.AsArray(codes.Market);
+        var rows = new List<ContextDay>();
+        await ReadAsync(connection, tx, "SELECT date, market_id, type, value FROM context WHERE superseded_by IS NULL",
+            r => rows.Add(new ContextDay(ParseDate(r.GetString(0)).DayNumber, market[r.GetInt32(1)], r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3))), ct);
+        var holidays = new List<(int, int)>();
+        await ReadAsync(connection, tx, "SELECT market_id, date FROM holidays",
+            r => holidays.Add((market[r.GetInt32(0)], ParseDate(r.GetString(1)).DayNumber)), ct);
+        return new MarketContextFacts(rows, holidays);
     }
 
     /// <summary>Holdout tests: one row per market of a test, grouped into tests with their test and control markets.</summary>

@@ -19,6 +19,10 @@ internal sealed class Accumulators
     public int[]? CoverageReporting { get; set; }
     public int[]? CoverageAny { get; set; }
 
+    /// <summary>Σ actions × value per action (engagement value), in the reporting currency; a cell with a month without rate is flagged.</summary>
+    public double[]? Engagement { get; set; }
+    public bool[]? EngagementFxMissing { get; set; }
+
     /// <summary>Σ revenue × the brand's gross margin, for the revenue-weighted margin of ROI.</summary>
     public double[]? MarginRevenue { get; set; }
 
@@ -45,6 +49,8 @@ internal sealed class Accumulators
         Spend = Sum(Spend),
         RevenueFxMissing = RevenueFxMissing is null ? null : [RevenueFxMissing.Any(m => m)],
         SpendFxMissing = SpendFxMissing is null ? null : [SpendFxMissing.Any(m => m)],
+        Engagement = Sum(Engagement),
+        EngagementFxMissing = EngagementFxMissing is null ? null : [EngagementFxMissing.Any(m => m)],
     };
 
     private static double[]? Sum(double[]? cells) => cells is null ? null : [cells.Sum()];

@@ -58,6 +58,45 @@ internal static class Aggregator
         return counts;
     }
 
+    /// <summary>Engagement value: each micro-conversion row's actions × its type's USD value, converted at the row's month.</summary>
+    public static void Engagement(MicroConversionTable t, PeriodMap period, ColumnMaps maps, double[] usdToReportingByDay, double[] usdPerAction, int cells, Accumulators acc, bool markPresent)
+    {
+        var sums = acc.Engagement ??= new double[cells];
+        var missing = acc.EngagementFxMissing ??= new bool[cells];
+        var present = acc.Present;
+        var (start, end) = t.Slice(period.FirstDay, period.LastDay);
+        var days = period.DayContribution;
+        for (var i = start; i < end; i++)
+        {
+            var d = days[t.Day[i] - period.FirstDay];
+            var m = maps.Market[t.Market[i]];
+            var c = maps.Channel[t.Channel[i]];
+            var k = maps.Campaign[t.Campaign[i]];
+            var e = maps.Event[t.Event[i]];
+            var s = maps.Source[t.Source[i]];
+            if ((d | m | c | k | e | s) < 0)
+            {
+                continue;
+            }
+
+            var cell = d + m + c + k + e + s;
+            var factor = usdToReportingByDay[t.Day[i] - period.FirstDay];
+            if (double.IsNaN(factor))
+            {
+                missing[cell] = true;
+            }
+            else
+            {
+                sums[cell] += t.Actions[i] * usdPerAction[t.Event[i]] * factor;
+            }
+
+            if (markPresent)
+            {
+                present[cell] = true;
+            }
+        }
+    }
+
     public static void Traffic(TrafficTable t, PeriodMap period, ColumnMaps maps, int cells, Accumulators acc, bool markPresent)
     {
         var sessions = acc.Sessions ??= new double[cells];

@@ -41,3 +41,13 @@ public interface IChannelCreditSource
     /// <exception cref="MetricsQueryException">The model is not one of <see cref="Models"/>.</exception>
     double[]?[] Shares(CreditPartition partition, string model, string currency, ICollection<string> notes);
 }
+
+/// <summary>
+/// The revenue value of one action of each micro-conversion type, in USD (the valuation implements it), for the
+/// engine's engagement value. Null for a type without a value.
+/// </summary>
+public interface IEventValueSource
+{
+    /// <summary>Per event code of the snapshot's reference set.</summary>
+    IReadOnlyList<double?> UsdPerAction();
+}

@@ -10,7 +10,7 @@ namespace Dashboard.Metrics.Engine;
 /// The one shared metrics engine. Every page, export, API answer and command-line answer asks it, so a figure is
 /// the same wherever it appears. It reads an immutable snapshot and takes no lock.
 /// </summary>
-public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? credit = null)
+public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? credit = null, IEventValueSource? values = null)
 {
     /// <summary>Dimensions a table without event columns (traffic, spend) drops when it feeds a ratio by event.</summary>
     private static readonly HashSet<Dimension> EventDimensions = [Dimension.Event, Dimension.Category, Dimension.IntentGroup, Dimension.Source];
@@ -21,7 +21,7 @@ public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? c
     private static readonly HashSet<Dimension> SpendDimensions = [Dimension.Channel, Dimension.Campaign];
 
     private const string NeedsAttribution = "needs the attribution service's credit shares, which this engine was not given";
-    private const string NeedsValuation = "needs the valuation of micro-conversions, which is not available yet";
+    private const string NeedsValuation = "needs the valuation of micro-conversions, which this engine was not given";
     private const string NoJourneyConversions = "the journeys of this scope hold no conversion to share revenue by";
 
     /// <summary>Brand gross margin of ROI when the scope has no revenue to weight margins by (METRICS.md).</summary>
@@ -174,6 +174,14 @@ public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? c
             Aggregator.Spend(snapshot.Spend, period, maps, fx, cells, acc, grouped.IsSubsetOf(SpendDimensions));
         }
 
+        if (needed.Contains(EngagementValue) && values is not null)
+        {
+            // USD → reporting currency at each day's month (NaN: no rate for that month or before).
+            var byDay = Enumerable.Range(period.FirstDay, period.LastDay - period.FirstDay + 1).Select(day => snapshot.Fx.Resolve(currency, FxRates.MonthIndex(day)))
+                .Select(r => r.Source == FxRateSource.Missing ? double.NaN : 1 / r.UsdPerUnit).ToArray();
+            Aggregator.Engagement(snapshot.MicroConversions, period, maps, byDay, UsdPerAction(notes), cells, acc, grouped.IsSubsetOf(MicroDimensions));
+        }
+
         if (needed.Contains(TrackingCoverage))
         {
             Aggregator.Coverage(snapshot.MicroConversions, period, maps, layout, snapshot.Reference.Markets.Count, acc);
@@ -264,12 +272,26 @@ public sealed class MetricsEngine(FactSnapshot snapshot, IChannelCreditSource? c
                 : Ratio(a.Spend![eventless], a.Actions![cell], "there are no micro-conversions in this scope"),
             TrackingCoverage => Ratio(a.CoverageReporting![cell], a.CoverageAny![layout.Project(cell, EventDimensions)], "no market in scope reported any micro-conversion"),
             AttributedRevenue or Roas or Roi => Attributed(measure, cell, layout, a),
-            EngagementValue => MeasureValue.Absent(NeedsValuation),
+            EngagementValue => a.Engagement is null ? MeasureValue.Absent(NeedsValuation)
+                : a.EngagementFxMissing![cell] ? FxMissing : MeasureValue.Of(a.Engagement[cell]),
             _ => throw new InvalidOperationException("no formula for " + measure),
         };
     }
 
     private static readonly string[] AttributionMeasures = [AttributedRevenue, Roas, Roi];
+
+    /// <summary>The valuation's USD per action by event code; a type without a value counts 0, and a note says so.</summary>
+    private double[] UsdPerAction(ICollection<string> notes)
+    {
+        var perAction = values!.UsdPerAction();
+        var missing = Enumerable.Range(0, perAction.Count).Where(e => perAction[e] is null).Select(e => snapshot.Reference.Events[e].Key).ToList();
+        if (missing.Count > 0)
+        {
+            notes.Add($"engagement value counts no value for {string.Join(", ", missing)}: the valuation could not estimate one");
+        }
+
+        return [.. perAction.Select(v => v ?? 0)];
+    }
 
     /// <summary>
     /// Attributed revenue = the group's sales revenue × its channel's credit share (or, without a channel grouping,

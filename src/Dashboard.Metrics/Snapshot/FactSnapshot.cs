@@ -16,6 +16,9 @@ public sealed class FactSnapshot
     /// <summary>Journey touches for attribution (a consented sample; not daily facts, so not in <see cref="FactRows"/>).</summary>
     public JourneyTable Journeys { get; init; } = JourneyTable.Empty;
 
+    /// <summary>Context rows and holidays: the confounders the valuation controls for.</summary>
+    public MarketContextFacts Context { get; init; } = MarketContextFacts.Empty;
+
     /// <summary>The geo holdout tests, by name.</summary>
     public IReadOnlyList<HoldoutTestDefinition> HoldoutTests { get; init; } = [];
 

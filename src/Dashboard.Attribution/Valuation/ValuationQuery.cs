@@ -1,0 +1,40 @@
+using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Time;
+
+namespace Dashboard.Attribution.Valuation;
+
+/// <summary>What to value micro-conversions on: the days and markets whose daily data the regression reads.</summary>
+public sealed record ValuationQuery
+{
+    /// <summary>The days to fit on; null = every day with sales.</summary>
+    public DateRange? Range { get; init; }
+
+    public required AccessScope Scope { get; init; }
+
+    /// <summary>Market and region filters.</summary>
+    public IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<Dimension, IReadOnlyList<string>>();
+
+    /// <summary>An action may move sales on its own day and this many days after it.</summary>
+    public int MaxLagDays { get; init; } = 14;
+
+    public string Currency { get; init; } = "USD";
+
+    /// <summary>Width of the reported interval (0.9 = from the 5th to the 95th percentile).</summary>
+    public double Interval { get; init; } = 0.9;
+}
+
+/// <summary>One micro-conversion's value: revenue of one more action, summed over the days it acts, with its interval.</summary>
+public sealed record EventValue(string Event, string Name, double? Value, double? Low, double? High, double? StandardError, long Volume, string? AbsentReason);
+
+public sealed record ValuationResult(
+    string Currency,
+    double Interval,
+    DateRange Range,
+    int Observations,
+    int Markets,
+    double RSquared,
+    IReadOnlyList<EventValue> Events,
+    double? EngagementValue,
+    double? EngagementLow,
+    double? EngagementHigh,
+    IReadOnlyList<string> Notes);
