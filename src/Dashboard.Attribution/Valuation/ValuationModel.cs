@@ -97,6 +97,15 @@ public static class ValuationModel
         var mediaHat = Vector<double>.Build.Dense(n);
         var beta = Vector<double>.Build.Dense(markets + valued);
         var x = Matrix<double>.Build.Dense(n, markets + valued);
+
+        // The controls never change: factor their normal equations once.
+        var controlsGram = controls.TransposeThisAndMultiply(controls);
+        for (var j = 0; j < controlsGram.ColumnCount; j++)
+        {
+            controlsGram[j, j] += 1e-12;
+        }
+
+        var controlsFactor = controlsGram.Cholesky();
         for (var round = 0; round < ProfileRounds; round++)
         {
             var media = Lagged(data, profile);
@@ -104,7 +113,7 @@ public static class ValuationModel
             {
                 // (1) The base: log of what media does not explain, on the controls (never below a tenth of sales).
                 var z = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(y[i] - mediaHat[i], 0.1 * y[i])));
-                var baseHat = (controls * Solve(controls, z, null, int.MaxValue)).PointwiseExp();
+                var baseHat = (controls * controlsFactor.Solve(controls.TransposeThisAndMultiply(z))).PointwiseExp();
 
                 // (2) Sales on each market's base and the lagged actions, weighted by market size.
                 x = Matrix<double>.Build.Dense(n, markets + valued);
@@ -114,8 +123,13 @@ public static class ValuationModel
                 }
 
                 x.SetSubMatrix(0, markets, media);
+                var previous = beta;
                 beta = Solve(x, y, weight, markets);
                 mediaHat = media * beta.SubVector(markets, valued);
+                if ((beta - previous).InfinityNorm() <= 1e-7 * Math.Max(1, beta.InfinityNorm()))
+                {
+                    break;
+                }
             }
 
             if (round < ProfileRounds - 1)
