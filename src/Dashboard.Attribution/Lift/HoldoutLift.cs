@@ -23,7 +23,11 @@ public sealed record HoldoutLiftResult(
     double Interval,
     bool Significant,
     int BootstrapSamples,
+    LiftSums Sums,
     IReadOnlyList<LiftDay> Series);
+
+/// <summary>The four sums the lift is computed from: each group in the pre-period and in the test period.</summary>
+public sealed record LiftSums(double TestPre, double TestTest, double ControlPre, double ControlTest);
 
 /// <summary>
 /// Difference-in-differences of a geo holdout test (METRICS.md "Holdout / geo-lift tests"): the outcome summed over
@@ -95,7 +99,8 @@ public static class HoldoutLift
         var (low, high) = (Quantile(lifts, (1 - IntervalLevel) / 2), Quantile(lifts, 1 - ((1 - IntervalLevel) / 2)));
         var days2 = Enumerable.Range(0, 2 * days).Select(i => new LiftDay(preStart.AddDays(i), series[0][i], series[1][i])).ToList();
         return new HoldoutLiftResult(definition, outcome, isRevenue ? currency.ToUpperInvariant() : null, preStart, definition.Start.AddDays(-1),
-            lift, low, high, incremental, Quantile(increments, 0.05), Quantile(increments, 0.95), IntervalLevel, low > 0 || high < 0, Samples, days2);
+            lift, low, high, incremental, Quantile(increments, 0.05), Quantile(increments, 0.95), IntervalLevel, low > 0 || high < 0, Samples,
+            new LiftSums(testPre, testTest, controlPre, controlTest), days2);
     }
 
     /// <summary>

@@ -124,6 +124,13 @@ public static class AttributionJson
             ["test_markets"] = new JsonArray([.. d.TestMarkets.Select(m => (JsonNode?)JsonValue.Create(m))]),
             ["control_markets"] = new JsonArray([.. d.ControlMarkets.Select(m => (JsonNode?)JsonValue.Create(m))]),
             ["bootstrap_samples"] = lift.BootstrapSamples,
+            ["sums"] = new JsonObject
+            {
+                ["test_pre"] = lift.Sums.TestPre,
+                ["test_test"] = lift.Sums.TestTest,
+                ["control_pre"] = lift.Sums.ControlPre,
+                ["control_test"] = lift.Sums.ControlTest,
+            },
             ["series"] = new JsonArray([.. lift.Series.Select(x => (JsonNode)new JsonObject
             {
                 ["date"] = Iso(x.Date),

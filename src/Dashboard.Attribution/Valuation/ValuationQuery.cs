@@ -24,7 +24,11 @@ public sealed record ValuationQuery
 }
 
 /// <summary>One micro-conversion's value: revenue of one more action, summed over the days it acts, with its interval.</summary>
-public sealed record EventValue(string Event, string Name, double? Value, double? Low, double? High, double? StandardError, long Volume, string? AbsentReason);
+public sealed record EventValue(string Event, string Name, double? Value, double? Low, double? High, double? StandardError, long Volume, string? AbsentReason)
+{
+    /// <summary>Volume × value: what this type's actions in the fitted scope were worth.</summary>
+    public double? EngagementValue => Value * Volume;
+}
 
 public sealed record ValuationResult(
     string Currency,

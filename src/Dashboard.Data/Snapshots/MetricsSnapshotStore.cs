@@ -13,32 +13,35 @@ namespace Dashboard.Data.Snapshots;
 public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> contexts) : IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private volatile MetricsEngine? _engine;
+    private volatile SnapshotAnalysis? _current;
 
     /// <summary>The engine over the latest loaded snapshot (loads it on first use).</summary>
-    public async ValueTask<MetricsEngine> GetAsync(CancellationToken ct = default) => _engine ?? await RefreshAsync(ct);
+    public async ValueTask<MetricsEngine> GetAsync(CancellationToken ct = default) => (await GetAnalysisAsync(ct)).Engine;
+
+    /// <summary>The engine, the attribution service and the valuation over the latest loaded snapshot.</summary>
+    public async ValueTask<SnapshotAnalysis> GetAnalysisAsync(CancellationToken ct = default) => _current ?? await RefreshAnalysisAsync(ct);
 
     /// <summary>Reloads when the data changed since the current snapshot (every change is an import or a rollback).</summary>
-    public async Task<MetricsEngine> RefreshAsync(CancellationToken ct = default)
+    public async Task<MetricsEngine> RefreshAsync(CancellationToken ct = default) => (await RefreshAnalysisAsync(ct)).Engine;
+
+    private async Task<SnapshotAnalysis> RefreshAnalysisAsync(CancellationToken ct)
     {
         await _refreshing.WaitAsync(ct);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var version = await DataVersionAsync(db, ct);
-            if (_engine is { } current && current.Snapshot.Version == version)
+            if (_current is { } current && current.Snapshot.Version == version)
             {
                 return current;
             }
 
-            var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-            var values = new ValuationValueSource(snapshot);
-            var engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), values);
+            var analysis = new SnapshotAnalysis(await SnapshotLoader.LoadAsync(db, ct));
 
-            // The valuation takes seconds: start it now so the first page that shows engagement value does not wait.
-            _ = Task.Run(() => values.UsdPerAction(), CancellationToken.None);
-            _engine = engine;
-            return engine;
+            // The valuation takes seconds: start it now so the first page that shows values does not wait.
+            _ = Task.Run(() => analysis.Valuation.UsdPerAction(), CancellationToken.None);
+            _current = analysis;
+            return analysis;
         }
         finally
         {
@@ -55,4 +58,21 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
     }
 
     public void Dispose() => _refreshing.Dispose();
+}
+
+/// <summary>Everything that answers questions about one snapshot: the engine (with attribution and valuation plugged in), the attribution service, the valuation.</summary>
+public sealed class SnapshotAnalysis
+{
+    public SnapshotAnalysis(FactSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        Valuation = new ValuationValueSource(snapshot);
+        Attribution = new AttributionService(snapshot);
+        Engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), Valuation);
+    }
+
+    public FactSnapshot Snapshot { get; }
+    public MetricsEngine Engine { get; }
+    public AttributionService Attribution { get; }
+    public ValuationValueSource Valuation { get; }
 }

@@ -1,6 +1,7 @@
 using Dashboard.Data;
 using Dashboard.Data.Inventory;
 using Dashboard.Data.Snapshots;
+using Dashboard.Web.Api;
 using Dashboard.Web.Configuration;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ public static class DashboardHosting
         services.AddSingleton<MetricsSnapshotStore>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return builder;
@@ -46,6 +48,8 @@ public static class DashboardHosting
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync });
+        app.MapOpenApi();
+        app.MapAnalysisEndpoints();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -13,6 +13,8 @@ public static class AppPages
         new("Trends", "trends", Icons.Material.Filled.ShowChart),
         new("Regional benchmarks", "benchmarks", Icons.Material.Filled.Public),
         new("Channel effectiveness", "channels", Icons.Material.Filled.Campaign),
+        new("Attribution models", "attribution", Icons.Material.Filled.AccountTree),
+        new("Micro-conversion value", "value", Icons.Material.Filled.Paid),
         new("Funnel and intent", "funnel", Icons.Material.Filled.FilterAlt),
         new("Budget scenarios", "scenarios", Icons.Material.Filled.Tune),
         new("Experiments", "experiments", Icons.Material.Filled.Science),

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dashboard.Attribution;
+using Dashboard.Attribution.Journeys;
+using Dashboard.Attribution.Lift;
+using Dashboard.Attribution.Serialization;
+using Dashboard.Attribution.Valuation;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Time;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// `/api/attribution`, `/api/journeys`, `/api/valuation`, `/api/lift`: the same JSON as the command line (API.md),
+/// from the same services over the same snapshot. A question the services refuse is a 400 with their reason.
+/// </summary>
+public static class AnalysisEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Attribution");
+
+        api.MapGet("/attribution", (MetricsSnapshotStore store, string? model, string? from, string? to, string? market, string? region,
+                int? lookback_days, double? half_life_days, int? order, string? currency, CancellationToken ct) =>
+            Answer(store, snapshot =>
+            {
+                var query = Scope(snapshot.Snapshot, from, to, market, region) with
+                {
+                    LookbackDays = lookback_days ?? 30, HalfLifeDays = half_life_days ?? 7, MarkovOrder = order ?? 1, Currency = currency ?? "USD",
+                };
+                var key = model ?? AttributionModels.Default.Key();
+                if (string.Equals(key, "all", StringComparison.OrdinalIgnoreCase))
+                {
+                    return AttributionJson.ToJson(snapshot.Attribution.Compare(query), query.Range);
+                }
+
+                return AttributionModels.TryParse(key, out var m)
+                    ? AttributionJson.ToJson(snapshot.Attribution.Run(query with { Model = m }), query.Range)
+                    : throw new MetricsQueryException($"model '{key}' is not one of {string.Join(", ", AttributionModels.All.Select(x => x.Key()))} or all");
+            }, ct))
+            .WithSummary("Channel credit of conversions and revenue under one attribution model, or all of them (model=all)");
+
+        api.MapGet("/journeys", (MetricsSnapshotStore store, string? from, string? to, string? market, string? region, CancellationToken ct) =>
+            Answer(store, snapshot =>
+            {
+                var query = Scope(snapshot.Snapshot, from, to, market, region);
+                return AttributionJson.ToJson(JourneyMeasures.Run(snapshot.Snapshot, query), query.Range);
+            }, ct))
+            .WithSummary("Micro-to-macro lift, micro-engagement rate and intent progression of the journeys");
+
+        api.MapGet("/valuation", (MetricsSnapshotStore store, string? from, string? to, string? market, string? region, int? max_lag_days, string? currency, CancellationToken ct) =>
+            Answer(store, snapshot => AttributionJson.ToJson(ValuationModel.Run(snapshot.Snapshot, new ValuationQuery
+            {
+                Range = from is null && to is null ? null : Range(from, to, snapshot.Snapshot.LastDay),
+                Filters = Filters(market, region),
+                MaxLagDays = max_lag_days ?? 14,
+                Currency = currency ?? "USD",
+                Scope = AccessScope.All,
+            })), ct))
+            .WithSummary("Revenue value of one more micro-conversion of each type, with a 90% interval");
+
+        api.MapGet("/lift", (MetricsSnapshotStore store, string test, string? outcome, string? currency, CancellationToken ct) =>
+            Answer(store, snapshot => AttributionJson.ToJson(
+                HoldoutLift.Run(snapshot.Snapshot, test, outcome ?? HoldoutLift.RevenueOutcome, AccessScope.All, currency ?? "USD")), ct))
+            .WithSummary("Difference-in-differences lift of a geo holdout test with a 90% block-bootstrap interval");
+        return app;
+    }
+
+    private static async Task<IResult> Answer(MetricsSnapshotStore store, Func<SnapshotAnalysis, JsonObject> answer, CancellationToken ct)
+    {
+        var snapshot = await store.GetAnalysisAsync(ct);
+        try
+        {
+            return Results.Content(answer(snapshot).ToJsonString(), "application/json");
+        }
+        catch (MetricsQueryException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static AttributionQuery Scope(Metrics.Snapshot.FactSnapshot snapshot, string? from, string? to, string? market, string? region) => new()
+    {
+        Range = Range(from, to, snapshot.LastDay),
+        Filters = Filters(market, region),
+        Scope = AccessScope.All,
+    };
+
+    private static Dictionary<Dimension, IReadOnlyList<string>> Filters(string? market, string? region)
+    {
+        var filters = new Dictionary<Dimension, IReadOnlyList<string>>();
+        if (market is not null)
+        {
+            filters[Dimension.Market] = market.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        if (region is not null)
+        {
+            filters[Dimension.Region] = region.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        return filters;
+    }
+
+    /// <summary>from/to as in API.md: both or neither (neither = the 28 days ending at the last date with data).</summary>
+    private static DateRange Range(string? from, string? to, DateOnly? lastDay)
+    {
+        if (from is null && to is null)
+        {
+            return lastDay is { } last ? DatePresets.DefaultRange(last) : throw new MetricsQueryException("the database holds no daily facts yet: give from and to");
+        }
+
+        if (from is null || to is null)
+        {
+            throw new MetricsQueryException("give both from and to, or neither");
+        }
+
+        return new DateRange(Date(from, "from"), Date(to, "to"));
+    }
+
+    private static DateOnly Date(string text, string name) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new MetricsQueryException($"{name} '{text}' is not a date in the form YYYY-MM-DD");
+}
