@@ -41,6 +41,18 @@ public sealed class ShapleyModelTests
         Assert.Equal(paths.Conversions, credit.Conversions.Sum(), 9);
     }
 
+    [Fact]
+    public void Seventy_channels_are_no_limit_and_the_credit_still_adds_up()
+    {
+        var paths = PathSets.Random(9, channels: 70, count: 2000);
+
+        var credit = ShapleyModel.Run(paths);
+
+        Assert.Equal(paths.Conversions, credit.Conversions.Sum(), 9);
+        Assert.Equal(paths.TotalRevenue, credit.Revenue.Sum(), 6);
+        Assert.True(credit.Conversions.Count(c => c > 0) > 64, "channels beyond the 64th get credit");
+    }
+
     /// <summary>The textbook definition: Σ over S ⊆ N∖{c} of |S|!(n−|S|−1)!/n! · (v(S ∪ {c}) − v(S)), v from the paths.</summary>
     private static (double[] Conversions, double[] Revenue) FullShapley(PathSet paths, int n)
     {

@@ -7,20 +7,19 @@ namespace Dashboard.Attribution.Models;
 /// Shapley value with v(S) = conversions (revenue) of converting paths whose channel set lies within S. For this game
 /// the value of channel c is Σ over channel sets T ∋ c of R(T) / |T| (Zhao, Mahboobi, Bagheri 2018), R(T) being what
 /// the paths with exactly the set T bring in: so each converting path splits its conversion equally among its
-/// distinct channels. Exact for any number of channels, in one pass.
+/// distinct channels. Exact for any number of channels, in one pass. (<see cref="FromExactSets"/> takes R(T) as
+/// published examples give it, for up to 64 channels.)
 /// </summary>
 public static class ShapleyModel
 {
     public static Credit Run(PathSet paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        if (paths.ChannelCount > 64)
-        {
-            throw new ArgumentException("Shapley credit supports at most 64 channels", nameof(paths));
-        }
+        var credit = Credit.Zero(paths.ChannelCount);
 
-        // R(T) first (few distinct sets), then one share per channel of each set.
-        var exact = new Dictionary<ulong, (double Conversions, double Revenue)>();
+        // Marks the channels seen on the current path: stamp[c] == p + 1 means channel c is on path p.
+        var stamp = new int[paths.ChannelCount];
+        var distinct = new List<int>(8);
         for (var p = 0; p < paths.Count; p++)
         {
             if (!paths.Converts[p] || paths.Length(p) == 0)
@@ -28,17 +27,26 @@ public static class ShapleyModel
                 continue;
             }
 
-            var set = 0UL;
+            distinct.Clear();
             for (var t = paths.Start[p]; t < paths.Start[p + 1]; t++)
             {
-                set |= 1UL << paths.Channel[t];
+                var c = paths.Channel[t];
+                if (stamp[c] != p + 1)
+                {
+                    stamp[c] = p + 1;
+                    distinct.Add(c);
+                }
             }
 
-            var r = exact.GetValueOrDefault(set);
-            exact[set] = (r.Conversions + 1, r.Revenue + paths.Revenue[p]);
+            var share = 1.0 / distinct.Count;
+            foreach (var c in distinct)
+            {
+                credit.Conversions[c] += share;
+                credit.Revenue[c] += share * paths.Revenue[p];
+            }
         }
 
-        return FromExactSets(exact, paths.ChannelCount);
+        return credit;
     }
 
     /// <summary>Credit from R(T) per exact channel set T (bit c set = channel c in T).</summary>
