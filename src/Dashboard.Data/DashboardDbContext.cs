@@ -1,6 +1,8 @@
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Entities;
 using Dashboard.Domain.Money;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data;
@@ -9,7 +11,8 @@ namespace Dashboard.Data;
 /// The product's database. Provider-neutral: the same model runs on SQLite (default) and PostgreSQL;
 /// table and column names are snake_case so hand-written bulk SQL reads the same on both.
 /// </summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<MarketRow> Markets => Set<MarketRow>();
@@ -32,15 +35,21 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<SnapshotImagePart> SnapshotImages => Set<SnapshotImagePart>();
+    public DbSet<UserScopeGrant> ScopeGrants => Set<UserScopeGrant>();
+
+    /// <summary>Data Protection keys: shared by every instance on this database, so sign-ins survive restarts and load balancing.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Amount>().HaveConversion<AmountConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        base.OnModelCreating(builder);
+        IdentityNames.Apply(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
     }
 }

@@ -15,7 +15,7 @@ public sealed class AttributionPagesTests
 {
     private static async Task<JsonElement> ApiAsync(AppFactory app, string path)
     {
-        using var http = new HttpClient { BaseAddress = app.RootUri };
+        using var http = await app.SignedInClientAsync("director@demo.local");
         return await http.GetFromJsonAsync<JsonElement>(path, TestContext.Current.CancellationToken);
     }
 
@@ -38,8 +38,8 @@ public sealed class AttributionPagesTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(app.RootUri, "experiments").ToString());
-        await BrowserSession.WaitForCircuitAsync(page);
+        var violations = BrowserSession.TrackPolicyViolations(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "experiments");
         await WaitForChartAsync(page, "lift-series", 2);
 
         var test = (await ApiAsync(app, "api/attribution?model=markov")).ValueKind; // warms the snapshot for the API too
@@ -55,6 +55,7 @@ public sealed class AttributionPagesTests
         await Expect(page.GetByTestId("lift")).ToHaveTextAsync(coupons.GetProperty("lift").GetDouble().ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture));
         var firstCouponDay = await page.EvaluateAsync<double>("() => document.getElementById('lift-series').data[0].y[0]");
         Assert.Equal(coupons.GetProperty("series")[0].GetProperty("test").GetDouble(), firstCouponDay);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public sealed class AttributionPagesTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(app.RootUri, "attribution").ToString());
-        await BrowserSession.WaitForCircuitAsync(page);
+        var violations = BrowserSession.TrackPolicyViolations(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "attribution");
         await WaitForChartAsync(page, "model-comparison", 7);
 
         // The page's default: the last 13 weeks of data.
@@ -79,6 +80,7 @@ public sealed class AttributionPagesTests
         await Expect(firstRow.Locator("td").Nth(markovColumn)).ToHaveTextAsync(top.GetProperty("conversions").GetDouble().ToString("#,0.0", CultureInfo.InvariantCulture));
         await Expect(table.Locator("thead th")).ToHaveCountAsync(1 + 7 + 1);
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("attribution-models.png"), FullPage = true });
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
@@ -87,8 +89,8 @@ public sealed class AttributionPagesTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await page.GotoAsync(new Uri(app.RootUri, "value").ToString());
-        await BrowserSession.WaitForCircuitAsync(page);
+        var violations = BrowserSession.TrackPolicyViolations(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "value");
         await WaitForChartAsync(page, "event-values", 1);
         await WaitForChartAsync(page, "engagement-by-channel", 1);
 
@@ -101,5 +103,6 @@ public sealed class AttributionPagesTests
         var points = await page.EvaluateAsync<int>("() => document.getElementById('event-values').data[0].x.length");
         Assert.Equal(valuation.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("value").ValueKind == JsonValueKind.Number), points);
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("micro-conversion-value.png"), FullPage = true });
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }

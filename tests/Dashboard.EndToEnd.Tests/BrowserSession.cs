@@ -41,6 +41,31 @@ public sealed class BrowserSession : IAsyncDisposable
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
+    /// <summary>Signs in through the sign-in page as a demo user, then waits for the app's circuit on the page it lands on.</summary>
+    public static async Task SignInAsync(IPage page, Uri root, string email, string path = "")
+    {
+        await page.GotoAsync(new Uri(root, "account/sign-in?returnUrl=" + Uri.EscapeDataString("/" + path)).ToString());
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Dashboard.Data.Access.DemoUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(root, path).ToString());
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Collects the page's Content-Security-Policy violations (the browser reports each on the console).</summary>
+    public static List<string> TrackPolicyViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
+    }
+
     /// <summary>Where screenshots go: kept as test artifacts.</summary>
     public static string ArtifactPath(string name)
     {

@@ -14,8 +14,8 @@ public sealed class ShellTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
-        await page.GotoAsync(app.RootUri.ToString());
-        await BrowserSession.WaitForCircuitAsync(page);
+        var violations = BrowserSession.TrackPolicyViolations(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "admin@demo.local");
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
         foreach (var target in AppPages.All)
@@ -45,6 +45,7 @@ public sealed class ShellTests
         await BrowserSession.WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" })).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Equal(dark, await BackgroundAsync(page));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     private static Task<string> BackgroundAsync(IPage page) =>

@@ -44,6 +44,32 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>
+    /// An HTTP client signed in through the real sign-in form (anti-forgery token and all) as one of the demo users,
+    /// which a Development start creates.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Dashboard.Data.Access.DemoUsers.Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = RootUri };
+        var form = await client.GetStringAsync("account/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        using var response = await client.PostAsync("account/sign-in", body);
+        if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/account/sign-in", StringComparison.Ordinal) == true)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"signing in as {email} failed: still on the sign-in page");
+        }
+
+        return client;
+    }
+
     public Uri RootUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -30,7 +30,7 @@ public sealed class AnalysisApiTests
     public async Task The_API_answers_with_the_same_JSON_as_the_command_line()
     {
         await using var app = await AppFactory.StartSeededAsync();
-        using var client = new HttpClient { BaseAddress = app.RootUri };
+        using var client = await app.SignedInClientAsync("director@demo.local");
         const string Range = "from=2026-04-01&to=2026-06-30";
 
         var http = await client.GetStringAsync($"/api/attribution?model=shapley&{Range}&market=DE,FR", Ct);
@@ -47,7 +47,7 @@ public sealed class AnalysisApiTests
     public async Task A_question_the_service_refuses_is_a_400_with_its_reason()
     {
         await using var app = await AppFactory.StartSeededAsync();
-        using var client = new HttpClient { BaseAddress = app.RootUri };
+        using var client = await app.SignedInClientAsync("director@demo.local");
 
         using var response = await client.GetAsync("/api/lift?test=no_such_test", Ct);
 

@@ -9,12 +9,13 @@ namespace Dashboard.Web.Tests;
 public sealed class AppHostingTests
 {
     [Fact]
-    public async Task The_overview_and_the_health_check_answer_200_on_a_seeded_database()
+    public async Task The_overview_for_a_signed_in_user_and_the_anonymous_health_check_answer_200_on_a_seeded_database()
     {
         await using var app = await AppFactory.StartSeededAsync();
         using var client = new HttpClient { BaseAddress = app.RootUri };
+        using var signedIn = await app.SignedInClientAsync("director@demo.local");
 
-        using var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        using var home = await signedIn.GetAsync("/", TestContext.Current.CancellationToken);
         using var health = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);

@@ -9,6 +9,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
+using Dashboard.Web.Access;
 
 namespace Dashboard.Web.Api;
 
@@ -22,11 +23,11 @@ public static class AnalysisEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Attribution");
 
-        api.MapGet("/attribution", (MetricsSnapshotStore store, string? model, string? from, string? to, string? market, string? region,
+        api.MapGet("/attribution", (HttpContext http, MetricsSnapshotStore store, string? model, string? from, string? to, string? market, string? region,
                 int? lookback_days, double? half_life_days, int? order, string? currency, CancellationToken ct) =>
-            Answer(store, snapshot =>
+            Answer(http, store, (snapshot, scope) =>
             {
-                var query = Scope(snapshot.Snapshot, from, to, market, region) with
+                var query = Scope(snapshot.Snapshot, from, to, market, region, scope) with
                 {
                     LookbackDays = lookback_days ?? 30, HalfLifeDays = half_life_days ?? 7, MarkovOrder = order ?? 1, Currency = currency ?? "USD",
                 };
@@ -42,38 +43,41 @@ public static class AnalysisEndpoints
             }, ct))
             .WithSummary("Channel credit of conversions and revenue under one attribution model, or all of them (model=all)");
 
-        api.MapGet("/journeys", (MetricsSnapshotStore store, string? from, string? to, string? market, string? region, CancellationToken ct) =>
-            Answer(store, snapshot =>
+        api.MapGet("/journeys", (HttpContext http, MetricsSnapshotStore store, string? from, string? to, string? market, string? region, CancellationToken ct) =>
+            Answer(http, store, (snapshot, scope) =>
             {
-                var query = Scope(snapshot.Snapshot, from, to, market, region);
+                var query = Scope(snapshot.Snapshot, from, to, market, region, scope);
                 return AttributionJson.ToJson(JourneyMeasures.Run(snapshot.Snapshot, query), query.Range);
             }, ct))
             .WithSummary("Micro-to-macro lift, micro-engagement rate and intent progression of the journeys");
 
-        api.MapGet("/valuation", (MetricsSnapshotStore store, string? from, string? to, string? market, string? region, int? max_lag_days, string? currency, CancellationToken ct) =>
-            Answer(store, snapshot => AttributionJson.ToJson(ValuationModel.Run(snapshot.Snapshot, new ValuationQuery
+        api.MapGet("/valuation", (HttpContext http, MetricsSnapshotStore store, string? from, string? to, string? market, string? region, int? max_lag_days, string? currency, CancellationToken ct) =>
+            Answer(http, store, (snapshot, scope) => AttributionJson.ToJson(ValuationModel.Run(snapshot.Snapshot, new ValuationQuery
             {
                 Range = from is null && to is null ? null : Range(from, to, snapshot.Snapshot.LastDay),
                 Filters = Filters(market, region),
                 MaxLagDays = max_lag_days ?? 14,
                 Currency = currency ?? "USD",
-                Scope = AccessScope.All,
+                Scope = scope,
             })), ct))
             .WithSummary("Revenue value of one more micro-conversion of each type, with a 90% interval");
 
-        api.MapGet("/lift", (MetricsSnapshotStore store, string test, string? outcome, string? currency, CancellationToken ct) =>
-            Answer(store, snapshot => AttributionJson.ToJson(
-                HoldoutLift.Run(snapshot.Snapshot, test, outcome ?? HoldoutLift.RevenueOutcome, AccessScope.All, currency ?? "USD")), ct))
+        api.MapGet("/lift", (HttpContext http, MetricsSnapshotStore store, string test, string? outcome, string? currency, CancellationToken ct) =>
+            Answer(http, store, (snapshot, scope) => AttributionJson.ToJson(
+                HoldoutLift.Run(snapshot.Snapshot, test, outcome ?? HoldoutLift.RevenueOutcome, scope, currency ?? "USD")), ct))
             .WithSummary("Difference-in-differences lift of a geo holdout test with a 90% block-bootstrap interval");
         return app;
     }
 
-    private static async Task<IResult> Answer(MetricsSnapshotStore store, Func<SnapshotAnalysis, JsonObject> answer, CancellationToken ct)
+    private static async Task<IResult> Answer(HttpContext http, MetricsSnapshotStore store, Func<SnapshotAnalysis, AccessScope, JsonObject> answer, CancellationToken ct)
     {
         var snapshot = await store.GetAnalysisAsync(ct);
+
+        // The caller's markets, from their sign-in on the server: a query string cannot widen them.
+        var scope = await http.RequestServices.GetRequiredService<UserScopes>().ForAsync(http.User, ct);
         try
         {
-            return Results.Content(answer(snapshot).ToJsonString(), "application/json");
+            return Results.Content(answer(snapshot, scope).ToJsonString(), "application/json");
         }
         catch (MetricsQueryException e)
         {
@@ -81,11 +85,11 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static AttributionQuery Scope(Metrics.Snapshot.FactSnapshot snapshot, string? from, string? to, string? market, string? region) => new()
+    private static AttributionQuery Scope(Metrics.Snapshot.FactSnapshot snapshot, string? from, string? to, string? market, string? region, AccessScope scope) => new()
     {
         Range = Range(from, to, snapshot.LastDay),
         Filters = Filters(market, region),
-        Scope = AccessScope.All,
+        Scope = scope,
     };
 
     private static Dictionary<Dimension, IReadOnlyList<string>> Filters(string? market, string? region)

@@ -27,6 +27,7 @@ public static class DashboardHosting
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
         services.AddSingleton<MetricsSnapshotStore>();
+        services.AddDashboardAccess();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
@@ -41,15 +42,22 @@ public static class DashboardHosting
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
+
+        app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAppAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync });
-        app.MapOpenApi();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         app.MapAnalysisEndpoints();
+        app.MapSignOut();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,8 @@
 using Dashboard.Data;
+using Dashboard.Data.Access;
 using Dashboard.Data.Demo;
+using Dashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Web.Configuration;
@@ -24,6 +27,24 @@ public static class DatabaseStartup
         if (demo.SeedOnStart)
         {
             await SeedDemoAsync(app, db, demo, time, logger);
+        }
+
+        // Demo users exist only in Development, next to demo data; elsewhere the first admin comes from the command line.
+        if (app.Environment.IsDevelopment() && demo.SeedOnStart)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var created = await DemoUsers.SeedAsync(
+                scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>(),
+                scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(),
+                scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+            if (created > 0)
+            {
+                logger.LogWarning("Demo users created ({Count}), password in the README: for local use only", created);
+            }
+        }
+        else if (!await DemoUsers.AnyUserAsync(db))
+        {
+            logger.LogWarning("No user exists yet: create the first admin with `dashboard users add --role admin`");
         }
 
         // The engine's snapshot is loaded before the first request, so no page waits for it.

@@ -2,7 +2,8 @@ using MudBlazor;
 
 namespace Dashboard.Web.Model;
 
-public sealed record AppPage(string Title, string Href, string Icon);
+/// <param name="Roles">Comma-separated roles that may open the page; null = every signed-in user.</param>
+public sealed record AppPage(string Title, string Href, string Icon, string? Roles = null);
 
 /// <summary>Every page of the product (PRODUCT.md §5), in navigation order: one list for the menu and the tests.</summary>
 public static class AppPages
@@ -22,9 +23,9 @@ public static class AppPages
 
     public static IReadOnlyList<AppPage> Data { get; } =
     [
-        new("Imports", "data/imports", Icons.Material.Filled.UploadFile),
-        new("Data quality", "data/quality", Icons.Material.Filled.FactCheck),
-        new("Definitions", "data/definitions", Icons.Material.Filled.MenuBook),
+        new("Imports", "data/imports", Icons.Material.Filled.UploadFile, Domain.Access.Roles.Admin),
+        new("Data quality", "data/quality", Icons.Material.Filled.FactCheck, $"{Domain.Access.Roles.Admin},{Domain.Access.Roles.Director}"),
+        new("Definitions", "data/definitions", Icons.Material.Filled.MenuBook, Domain.Access.Roles.Admin),
     ];
 
     public static IEnumerable<AppPage> All => Dashboards.Concat(Data);

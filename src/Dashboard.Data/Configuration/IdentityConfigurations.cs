@@ -1,0 +1,33 @@
+using Dashboard.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Data.Configuration;
+
+/// <summary>Identity's tables under plain names (users, roles, …) rather than AspNet*.</summary>
+internal static class IdentityNames
+{
+    public static void Apply(ModelBuilder b)
+    {
+        b.Entity<DashboardUser>().ToTable("users");
+        b.Entity<IdentityRole>().ToTable("roles");
+        b.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        b.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        b.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        b.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        b.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        b.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+}
+
+internal sealed class UserScopeGrantConfiguration : IEntityTypeConfiguration<UserScopeGrant>
+{
+    public void Configure(EntityTypeBuilder<UserScopeGrant> b)
+    {
+        b.ToTable("user_scope_grants");
+        b.HasIndex(x => new { x.UserId, x.Kind, x.Key }).IsUnique();
+        b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Dashboard.Data;
+using Dashboard.Data.Access;
+using Dashboard.Metrics.Query;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>
+/// The access scope of the signed-in user, resolved on the server from their roles and grants: pages and endpoints
+/// ask this, never the browser, and pass it into every engine and attribution question.
+/// </summary>
+public sealed class UserScopes(IDbContextFactory<DashboardDbContext> contexts)
+{
+    public async Task<AccessScope> ForAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null || user.Identity?.IsAuthenticated != true)
+        {
+            return AccessScope.Only([]);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await UserAccounts.ScopeAsync(db, id, user.FindAll(ClaimTypes.Role).Select(c => c.Value), ct);
+    }
+}
+
+/// <summary>For components: the scope of the circuit's user, resolved once per component that asks.</summary>
+public sealed class CircuitScope(AuthenticationStateProvider authentication, UserScopes scopes)
+{
+    public async Task<AccessScope> GetAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        return await scopes.ForAsync(state.User);
+    }
+}

@@ -1,0 +1,78 @@
+using Dashboard.Data;
+using Dashboard.Data.Access;
+using Dashboard.Data.Entities;
+using Dashboard.Web.Access;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dashboard.Web.Hosting;
+
+/// <summary>Sign-in (ASP.NET Core Identity, cookies), the authorization policies and the shared Data Protection keys.</summary>
+public static class AccessHosting
+{
+    public const string SignInPath = "/account/sign-in";
+    public const string SignOutPath = "/account/sign-out";
+
+    public static IServiceCollection AddDashboardAccess(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "roi.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // An API caller gets a status code, not the sign-in page.
+            options.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddIdentityCore<DashboardUser>(IdentityRules.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        // Every page and endpoint needs a signed-in user unless it says otherwise (sign-in page, health, assets).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("micro-conversion-roi");
+        // The security headers send X-Frame-Options: DENY; anti-forgery would add a second, weaker SAMEORIGIN.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddSingleton<UserScopes>();
+        services.AddScoped<CircuitScope>();
+        return services;
+    }
+
+    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
+    public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(SignOutPath, async (SignInManager<DashboardUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(SignInPath);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>Sign-in, lock-out and market scope over HTTP against the real app (demo users of a Development start).</summary>
+public sealed class AccessTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_signing_in_pages_lead_to_the_sign_in_page_and_the_API_answers_401()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var client = new HttpClient { BaseAddress = app.RootUri };
+
+        using var page = await client.GetAsync("/attribution", Ct);
+        using var api = await client.GetAsync("/api/attribution", Ct);
+
+        Assert.Equal("/account/sign-in", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("returnurl=%2fattribution", page.RequestMessage.RequestUri.Query, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sign in", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var client = new HttpClient { BaseAddress = app.RootUri };
+
+        using var response = await client.GetAsync("/account/sign-in", Ct);
+
+        var csp = string.Join(" | ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_nothing_about_the_account_and_five_lock_it_even_against_the_right_one()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync("us@demo.local", "Wrong-password-1!"));
+            Assert.Contains("still on the sign-in page", failure.Message, StringComparison.Ordinal);
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync("us@demo.local"));
+        Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM users WHERE email = 'us@demo.local' AND lockout_end IS NOT NULL"));
+        using var other = await app.SignedInClientAsync("emea@demo.local");
+    }
+
+    [Fact]
+    public async Task A_regional_user_gets_the_credit_of_their_own_markets_whatever_the_query_string_asks()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var us = await app.SignedInClientAsync("us@demo.local");
+        using var director = await app.SignedInClientAsync("director@demo.local");
+        const string Range = "model=last_touch&from=2026-01-01&to=2026-06-30";
+
+        var own = JsonDocument.Parse(await us.GetStringAsync($"/api/attribution?{Range}", Ct)).RootElement;
+        var usOnly = JsonDocument.Parse(await director.GetStringAsync($"/api/attribution?{Range}&market=US", Ct)).RootElement;
+        var everything = JsonDocument.Parse(await director.GetStringAsync($"/api/attribution?{Range}", Ct)).RootElement;
+        var askedForGermany = JsonDocument.Parse(await us.GetStringAsync($"/api/attribution?{Range}&market=DE", Ct)).RootElement;
+
+        Assert.Equal(usOnly.GetProperty("totals").GetRawText(), own.GetProperty("totals").GetRawText());
+        Assert.True(everything.GetProperty("totals").GetProperty("conversions").GetInt32() > own.GetProperty("totals").GetProperty("conversions").GetInt32());
+        Assert.Equal(0, askedForGermany.GetProperty("totals").GetProperty("conversions").GetInt32());
+    }
+
+    [Fact]
+    public async Task Admin_pages_are_closed_to_a_regional_user_and_open_to_an_admin()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var us = await app.SignedInClientAsync("us@demo.local");
+        using var admin = await app.SignedInClientAsync("admin@demo.local");
+
+        var closed = await us.GetStringAsync("/data/imports", Ct);
+        var open = await admin.GetStringAsync("/data/imports", Ct);
+
+        Assert.Contains("Your role does not give access to this page.", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your role does not give access", open, StringComparison.Ordinal);
+        Assert.Contains("Imports", open, StringComparison.Ordinal);
+    }
+}
