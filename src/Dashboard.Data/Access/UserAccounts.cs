@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Access;
 
+/// <summary>A user as the admin page lists them.</summary>
+public sealed record UserView(string Id, string Email, string Name, string Role, IReadOnlyList<ScopeGrant> Grants, bool LockedOut);
+
 /// <summary>A market or region grant as given on the command line or the admin page: "market:DE" or "region:emea".</summary>
 public readonly record struct ScopeGrant(string Kind, string Key)
 {
@@ -63,6 +66,61 @@ public static class UserAccounts
         db.ScopeGrants.AddRange(grants.Distinct().Select(g => new UserScopeGrant { UserId = user.Id, Kind = g.Kind, Key = g.Key }));
         await db.SaveChangesAsync(ct);
         return (user, []);
+    }
+
+    /// <summary>Every user with their role, grants and whether they are locked out now.</summary>
+    public static async Task<IReadOnlyList<UserView>> ListAsync(DashboardDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var grants = await db.ScopeGrants.AsNoTracking().ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        return [.. users.Select(u => new UserView(
+            u.Id, u.Email ?? "", u.DisplayName, roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").FirstOrDefault() ?? "",
+            [.. grants.Where(g => g.UserId == u.Id).OrderBy(g => g.Kind).ThenBy(g => g.Key).Select(g => new ScopeGrant(g.Kind, g.Key))],
+            u.LockoutEnd > now))];
+    }
+
+    /// <summary>Gives a user another role and replaces their grants; refuses to leave the product without an admin.</summary>
+    public static async Task<IReadOnlyList<string>> UpdateAsync(
+        UserManager<DashboardUser> users, RoleManager<IdentityRole> roles, DashboardDbContext db, string userId, string role, IReadOnlyList<ScopeGrant> grants, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(grants);
+        if (!Roles.All.Contains(role))
+        {
+            return [$"role '{role}' is not one of {string.Join(", ", Roles.All)}"];
+        }
+
+        var errors = await UnknownGrantsAsync(db, grants, ct);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return ["this user no longer exists"];
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Admin) && role != Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        {
+            return ["this is the only admin: make another user admin first"];
+        }
+
+        await EnsureRolesAsync(roles);
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        db.ScopeGrants.RemoveRange(db.ScopeGrants.Where(g => g.UserId == userId));
+        db.ScopeGrants.AddRange(grants.Distinct().Select(g => new UserScopeGrant { UserId = userId, Kind = g.Kind, Key = g.Key }));
+        await db.SaveChangesAsync(ct);
+
+        // Changed rights take effect at the user's next request, not at their next sign-in.
+        await users.UpdateSecurityStampAsync(user);
+        return [];
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

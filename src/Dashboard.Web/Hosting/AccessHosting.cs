@@ -46,6 +46,9 @@ public static class AccessHosting
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("micro-conversion-roi");
+        // A changed role or grant (or a locked account) reaches a signed-in session within a minute, not at its next sign-in.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         // The security headers send X-Frame-Options: DENY; anti-forgery would add a second, weaker SAMEORIGIN.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<UserScopes>();
