@@ -68,6 +68,33 @@ public static class UserAccounts
         return (user, []);
     }
 
+    /// <summary>
+    /// The local user of someone who signed in with the identity provider: created on first sign-in (without a local
+    /// password), and given the role and grants the provider's claims carry now.
+    /// </summary>
+    public static async Task<(DashboardUser? User, IReadOnlyList<string> Errors)> UpsertExternalAsync(
+        UserManager<DashboardUser> users, RoleManager<IdentityRole> roles, DashboardDbContext db,
+        string email, string displayName, string role, IReadOnlyList<ScopeGrant> grants, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new DashboardUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                return (null, [.. created.Errors.Select(e => e.Description)]);
+            }
+
+            await EnsureRolesAsync(roles);
+            await users.AddToRoleAsync(user, role);
+        }
+
+        var errors = await UpdateAsync(users, roles, db, user.Id, role, grants, ct);
+        return errors.Count == 0 ? (user, []) : (null, errors);
+    }
+
     /// <summary>Every user with their role, grants and whether they are locked out now.</summary>
     public static async Task<IReadOnlyList<UserView>> ListAsync(DashboardDbContext db, DateTimeOffset now, CancellationToken ct = default)
     {

@@ -13,14 +13,21 @@ public static class AccessHosting
     public const string SignInPath = "/account/sign-in";
     public const string SignOutPath = "/account/sign-out";
 
-    public static IServiceCollection AddDashboardAccess(this IServiceCollection services)
+    public static IServiceCollection AddDashboardAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication(options =>
+        var authentication = services.AddAuthentication(options =>
         {
             options.DefaultScheme = IdentityConstants.ApplicationScheme;
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-        }).AddIdentityCookies();
+        });
+        authentication.AddIdentityCookies();
+        var sso = configuration.GetSection(SingleSignOnOptions.SectionName).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
+        services.AddSingleton(sso);
+        if (sso.Enabled)
+        {
+            authentication.AddOpenIdConnect(SingleSignOnOptions.Scheme, sso.DisplayName, options => SingleSignOn.Configure(options, sso));
+        }
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = SignInPath;
@@ -67,6 +74,23 @@ public static class AccessHosting
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>GET /account/external-sign-in: off to the identity provider (when single sign-on is on).</summary>
+    public static IEndpointRouteBuilder MapExternalSignIn(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/account/external-sign-in", (SingleSignOnOptions sso, string? returnUrl) =>
+            sso.Enabled
+                ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [SingleSignOnOptions.Scheme])
+                : Results.NotFound())
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Only a path of this site: an absolute or protocol-relative address would be an open redirect.</summary>
+    public static string SafeReturnUrl(string? url) =>
+        string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
+            ? "/"
+            : url;
 
     /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)

@@ -27,7 +27,7 @@ public static class DashboardHosting
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
         services.AddSingleton<MetricsSnapshotStore>();
-        services.AddDashboardAccess();
+        services.AddDashboardAccess(builder.Configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
@@ -58,6 +58,7 @@ public static class DashboardHosting
         app.MapOpenApi().AllowAnonymous();
         app.MapAnalysisEndpoints();
         app.MapSignOut();
+        app.MapExternalSignIn();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         return app;
     }
