@@ -16,10 +16,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TempDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
+    private readonly string _environment;
 
-    private AppFactory(TempDatabase database, IDictionary<string, string?> settings)
+    private AppFactory(TempDatabase database, IDictionary<string, string?> settings, bool ownsDatabase = true, string environment = "Development")
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
+        _environment = environment;
         _settings = new(settings, StringComparer.Ordinal) { ["Database:SqlitePath"] = database.Path };
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -31,6 +35,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         var template = await SeededTemplate.GetAsync();
         var factory = new AppFactory(TempDatabase.CopyOf(template), settings ?? new Dictionary<string, string?>());
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>A second instance on another app's database (as behind a load balancer); it leaves the file to its owner.</summary>
+    public static AppFactory StartBeside(AppFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var factory = new AppFactory(first._database, new Dictionary<string, string?>(), ownsDatabase: false);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Starts the app over a copy of the seeded template in another environment (Production, say).</summary>
+    public static async Task<AppFactory> StartSeededInAsync(string environment)
+    {
+        var factory = new AppFactory(TempDatabase.CopyOf(await SeededTemplate.GetAsync()), new Dictionary<string, string?>(), environment: environment);
         factory.StartServer();
         return factory;
     }
@@ -48,9 +69,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// An HTTP client signed in through the real sign-in form (anti-forgery token and all) as one of the demo users,
     /// which a Development start creates.
     /// </summary>
-    public async Task<HttpClient> SignedInClientAsync(string email, string password = Dashboard.Data.Access.DemoUsers.Password)
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Dashboard.Data.Access.DemoUsers.Password, CookieContainer? cookies = null)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = RootUri };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = RootUri };
         var form = await client.GetStringAsync("account/sign-in");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -74,7 +95,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -87,6 +108,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

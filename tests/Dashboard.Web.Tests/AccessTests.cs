@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dashboard.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 
@@ -88,5 +89,48 @@ public sealed class AccessTests
         Assert.Contains("Your role does not give access to this page.", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("Your role does not give access", open, StringComparison.Ordinal);
         Assert.Contains("Imports", open, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_on_one_instance_is_valid_on_another_on_the_same_database()
+    {
+        await using var first = await AppFactory.StartSeededAsync();
+        await using var second = AppFactory.StartBeside(first);
+        var cookies = new CookieContainer();
+        using var signedIn = await first.SignedInClientAsync("emea@demo.local", cookies: cookies);
+        using var other = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = second.RootUri };
+
+        // The cookie was protected with keys the first instance keeps in the database; the second reads them there.
+        using var response = await other.GetAsync("/api/journeys", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await first.Database.CountAsync("SELECT COUNT(*) FROM data_protection_keys") >= 1);
+    }
+
+    [Fact]
+    public async Task Outside_Development_no_demo_user_exists()
+    {
+        await using var app = await AppFactory.StartSeededInAsync("Production");
+
+        Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM users"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync("admin@demo.local"));
+    }
+
+    [Fact]
+    public async Task The_body_limit_is_configurable_and_a_form_without_its_anti_forgery_token_is_refused()
+    {
+        await using var app = await AppFactory.StartSeededAsync(new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "4096" });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
+
+        using var small = new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" });
+        using var large = new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = new string('a', 5000) });
+        using var withoutToken = await client.PostAsync("/account/sign-in", small, Ct);
+        using var tooLarge = await client.PostAsync("/account/sign-in", large, Ct);
+
+        // A form post without the anti-forgery token is refused, and so is one over the limit (its form cannot be read).
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.False(tooLarge.IsSuccessStatusCode);
+        var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+        Assert.Equal(4096, kestrel.Limits.MaxRequestBodySize);
     }
 }

@@ -95,11 +95,17 @@ public static class AccessHosting
     /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SignOutPath, async (SignInManager<DashboardUser> signIn) =>
+        app.MapPost(SignOutPath, async (HttpContext context, SignInManager<DashboardUser> signIn) =>
         {
+            // The anti-forgery middleware records its verdict; an endpoint without form parameters must act on it.
+            if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect(SignInPath);
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         return app;
     }
 }

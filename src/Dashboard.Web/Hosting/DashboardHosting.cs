@@ -29,6 +29,11 @@ public static class DashboardHosting
         services.AddSingleton<MetricsSnapshotStore>();
         services.AddDashboardAccess(builder.Configuration);
 
+        // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 200L * 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBody);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = maxBody);
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
         services.AddRazorComponents().AddInteractiveServerComponents();
