@@ -16,6 +16,7 @@ public static class AccessHosting
     public static IServiceCollection AddDashboardAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingStateProvider>();
         var authentication = services.AddAuthentication(options =>
         {
             options.DefaultScheme = IdentityConstants.ApplicationScheme;
