@@ -133,4 +133,22 @@ public sealed class AccessTests
         var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
         Assert.Equal(4096, kestrel.Limits.MaxRequestBodySize);
     }
+
+    [Fact]
+    public async Task Sign_ins_failed_sign_ins_and_imports_appear_in_the_audit_log_for_admins_only()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignedInClientAsync("viewer@demo.local", "Not-the-password-1!"));
+        using var viewer = await app.SignedInClientAsync("viewer@demo.local");
+        using var admin = await app.SignedInClientAsync("admin@demo.local");
+
+        var page = await admin.GetStringAsync("/admin/audit", Ct);
+        var closed = await viewer.GetStringAsync("/admin/audit", Ct);
+
+        Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE actor = 'viewer@demo.local' AND action = 'sign_in_failed'"));
+        Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE actor = 'viewer@demo.local' AND action = 'sign_in'"));
+        Assert.Contains("sign in failed", page, StringComparison.Ordinal);
+        Assert.Contains("micro_conversions #", page, StringComparison.Ordinal); // the demo data's imports
+        Assert.Contains("Your role does not give access to this page.", closed, StringComparison.Ordinal);
+    }
 }

@@ -61,6 +61,7 @@ internal static class UsersCommand
                 return 1;
             }
 
+            await AuditLog.WriteAsync(db, cli.Time, "command line", AuditLog.UserCreated, user.Email ?? "", $"{parse.GetValue(role)}: {string.Join(", ", grants)}", ct);
             cli.WriteJson(new { email = user.Email, role = parse.GetValue(role), grants = grants.Select(g => g.ToString()).ToList() });
             await cli.Err.WriteLineAsync($"created {user.Email} ({parse.GetValue(role)})");
             return 0;

@@ -31,3 +31,12 @@ internal sealed class UserScopeGrantConfiguration : IEntityTypeConfiguration<Use
         b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_log");
+        b.HasIndex(x => x.Utc);
+    }
+}

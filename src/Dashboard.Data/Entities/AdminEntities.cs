@@ -57,3 +57,18 @@ public sealed class SnapshotImagePart
     public byte[] Bytes { get; set; } = [];
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>One thing that happened to access or to the data (who, when, what), for admins (issue: audit log).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime Utc { get; set; }
+
+    /// <summary>Who did it: a user's e-mail, "command line", or the e-mail tried at a failed sign-in.</summary>
+    public string Actor { get; set; } = "";
+
+    /// <summary>sign_in, sign_in_failed, locked_out, sign_out, user_created, user_changed, user_unlocked, …</summary>
+    public string Action { get; set; } = "";
+    public string Target { get; set; } = "";
+    public string Details { get; set; } = "";
+}

@@ -47,6 +47,44 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("aliases", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Utc");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.BrandRow", b =>
                 {
                     b.Property<int>("Id")

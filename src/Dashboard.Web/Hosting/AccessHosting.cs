@@ -96,7 +96,7 @@ public static class AccessHosting
     /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SignOutPath, async (HttpContext context, SignInManager<DashboardUser> signIn) =>
+        app.MapPost(SignOutPath, async (HttpContext context, SignInManager<DashboardUser> signIn, DashboardDbContext db, TimeProvider time) =>
         {
             // The anti-forgery middleware records its verdict; an endpoint without form parameters must act on it.
             if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
@@ -104,6 +104,7 @@ public static class AccessHosting
                 return Results.BadRequest();
             }
 
+            await AuditLog.WriteAsync(db, time, context.User.Identity?.Name ?? "", AuditLog.SignOut);
             await signIn.SignOutAsync();
             return Results.LocalRedirect(SignInPath);
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
