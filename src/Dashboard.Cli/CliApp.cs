@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(AttributionCommands.Valuation(context));
         root.Subcommands.Add(AttributionCommands.Lift(context));
         root.Subcommands.Add(UsersCommand.Create(context));
+        root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }

@@ -175,6 +175,14 @@ public static class UserAccounts
         }
 
         var grants = await db.ScopeGrants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        return await ScopeOfGrantsAsync(db, [.. grants.Select(g => new ScopeGrant(g.Kind, g.Key))], ct);
+    }
+
+    /// <summary>The granted markets plus the markets of the granted regions as the reference data stands now.</summary>
+    public static async Task<AccessScope> ScopeOfGrantsAsync(DashboardDbContext db, IReadOnlyList<ScopeGrant> grants, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(grants);
         var regionKeys = grants.Where(g => g.Kind == ScopeGrant.RegionKind).Select(g => g.Key).ToList();
         var regionMarkets = await db.Markets.AsNoTracking()
             .Where(m => db.Regions.Any(r => r.Id == m.RegionId && regionKeys.Contains(r.Key)))

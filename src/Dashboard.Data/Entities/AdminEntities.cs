@@ -72,3 +72,26 @@ public sealed class AuditEntry
     public string Target { get; set; } = "";
     public string Details { get; set; } = "";
 }
+
+/// <summary>
+/// A key for the HTTP API with a role and market grants of its own, like a user's. Only a hash of the key is stored;
+/// the key itself is shown once, when it is created.
+/// </summary>
+public sealed class ApiKey
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>The key's first characters, stored in clear to find it (and to tell keys apart in lists).</summary>
+    public string Prefix { get; set; } = "";
+
+    /// <summary>SHA-256 of the whole key, hex.</summary>
+    public string Hash { get; set; } = "";
+    public string Role { get; set; } = "";
+
+    /// <summary>Grants as "market:DE,region:emea".</summary>
+    public string Grants { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime? RevokedUtc { get; set; }
+}

@@ -23,7 +23,15 @@ public sealed class UserScopes(IDbContextFactory<DashboardDbContext> contexts)
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await UserAccounts.ScopeAsync(db, id, user.FindAll(ClaimTypes.Role).Select(c => c.Value), ct);
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        if (user.FindFirstValue(ApiKeyAuthentication.KindClaim) == "api_key")
+        {
+            // An API key carries its role and grants itself.
+            return roles.Any(Dashboard.Domain.Access.Roles.SeesAllMarkets) ? AccessScope.All
+                : await UserAccounts.ScopeOfGrantsAsync(db, [.. user.FindAll(ApiKeyAuthentication.GrantClaim).Select(c => ScopeGrant.Parse(c.Value))], ct);
+        }
+
+        return await UserAccounts.ScopeAsync(db, id, roles, ct);
     }
 }
 

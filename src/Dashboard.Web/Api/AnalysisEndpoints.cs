@@ -21,7 +21,7 @@ public static class AnalysisEndpoints
 {
     public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Attribution");
+        var api = app.MapGroup("/api").WithTags("Attribution").RequireAuthorization(Hosting.AccessHosting.ApiPolicy);
 
         api.MapGet("/attribution", (HttpContext http, MetricsSnapshotStore store, string? model, string? from, string? to, string? market, string? region,
                 int? lookback_days, double? half_life_days, int? order, string? currency, CancellationToken ct) =>

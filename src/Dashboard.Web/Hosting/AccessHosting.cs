@@ -23,6 +23,7 @@ public static class AccessHosting
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         });
         authentication.AddIdentityCookies();
+        authentication.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         var sso = configuration.GetSection(SingleSignOnOptions.SectionName).Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
         services.AddSingleton(sso);
         if (sso.Enabled)
@@ -75,6 +76,11 @@ public static class AccessHosting
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>The policy of `/api`: a signed-in user (cookie) or an API key.</summary>
+    public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ApiPolicy { get; } =
+        new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser().Build();
 
     /// <summary>GET /account/external-sign-in: off to the identity provider (when single sign-on is on).</summary>
     public static IEndpointRouteBuilder MapExternalSignIn(this IEndpointRouteBuilder app)
