@@ -51,6 +51,8 @@ public sealed class HoldoutLiftTests
         // Sums over 14 days and 2 markets: test 1,400 → 1,680; control 2,800 → 2,940.
         Assert.Equal((1680.0 / 1400) / (2940.0 / 2800) - 1, result.Lift, 12);
         Assert.Equal(1680 - (1400 * 2940.0 / 2800), result.Incremental, 9);
+        Assert.Equal(0.2, result.Sums.TestChange, 12);
+        Assert.Equal(0.05, result.Sums.ControlChange, 12);
         Assert.Equal(result.Lift, result.Low, 12);   // every week is alike, so every resample is too
         Assert.Equal(result.Lift, result.High, 12);
         Assert.True(result.Significant);

@@ -27,7 +27,13 @@ public sealed record HoldoutLiftResult(
     IReadOnlyList<LiftDay> Series);
 
 /// <summary>The four sums the lift is computed from: each group in the pre-period and in the test period.</summary>
-public sealed record LiftSums(double TestPre, double TestTest, double ControlPre, double ControlTest);
+public sealed record LiftSums(double TestPre, double TestTest, double ControlPre, double ControlTest)
+{
+    /// <summary>How much the test markets changed from the pre-period to the test period (the lift's numerator, minus 1).</summary>
+    public double TestChange => (TestTest / TestPre) - 1;
+
+    public double ControlChange => (ControlTest / ControlPre) - 1;
+}
 
 /// <summary>
 /// Difference-in-differences of a geo holdout test (METRICS.md "Holdout / geo-lift tests"): the outcome summed over

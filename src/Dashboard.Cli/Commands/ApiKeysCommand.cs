@@ -15,14 +15,8 @@ internal static class ApiKeysCommand
         var add = new Command("add", "Create an API key; the key is printed once and only its hash is kept") { name, role, grant };
         add.SetAction(async (parse, ct) =>
         {
-            List<ScopeGrant> grants;
-            try
+            if (await CommandParsing.GrantsAsync(parse.GetValue(grant), cli.Err) is not { } grants)
             {
-                grants = [.. (parse.GetValue(grant) ?? []).Select(ScopeGrant.Parse)];
-            }
-            catch (ArgumentException e)
-            {
-                await cli.Err.WriteLineAsync(e.Message);
                 return 2;
             }
 

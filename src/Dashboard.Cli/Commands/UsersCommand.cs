@@ -27,14 +27,8 @@ internal static class UsersCommand
         var add = new Command("add", "Create a user with a role and market grants") { email, role, name, grant, password };
         add.SetAction(async (parse, ct) =>
         {
-            List<ScopeGrant> grants;
-            try
+            if (await CommandParsing.GrantsAsync(parse.GetValue(grant), cli.Err) is not { } grants)
             {
-                grants = [.. (parse.GetValue(grant) ?? []).Select(ScopeGrant.Parse)];
-            }
-            catch (ArgumentException e)
-            {
-                await cli.Err.WriteLineAsync(e.Message);
                 return 2;
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Dashboard.Attribution;
 using Dashboard.Attribution.Journeys;
@@ -92,40 +91,7 @@ public static class AnalysisEndpoints
         Scope = scope,
     };
 
-    private static Dictionary<Dimension, IReadOnlyList<string>> Filters(string? market, string? region)
-    {
-        var filters = new Dictionary<Dimension, IReadOnlyList<string>>();
-        if (market is not null)
-        {
-            filters[Dimension.Market] = market.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
+    private static Dictionary<Dimension, IReadOnlyList<string>> Filters(string? market, string? region) => QueryParameters.ScopeFilters(market, region);
 
-        if (region is not null)
-        {
-            filters[Dimension.Region] = region.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
-
-        return filters;
-    }
-
-    /// <summary>from/to as in API.md: both or neither (neither = the 28 days ending at the last date with data).</summary>
-    private static DateRange Range(string? from, string? to, DateOnly? lastDay)
-    {
-        if (from is null && to is null)
-        {
-            return lastDay is { } last ? DatePresets.DefaultRange(last) : throw new MetricsQueryException("the database holds no daily facts yet: give from and to");
-        }
-
-        if (from is null || to is null)
-        {
-            throw new MetricsQueryException("give both from and to, or neither");
-        }
-
-        return new DateRange(Date(from, "from"), Date(to, "to"));
-    }
-
-    private static DateOnly Date(string text, string name) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new MetricsQueryException($"{name} '{text}' is not a date in the form YYYY-MM-DD");
+    private static DateRange Range(string? from, string? to, DateOnly? lastDay) => QueryParameters.Range(from, to, lastDay);
 }
