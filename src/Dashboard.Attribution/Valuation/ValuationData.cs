@@ -13,7 +13,13 @@ namespace Dashboard.Attribution.Valuation;
 /// </summary>
 internal sealed class ValuationData
 {
-    public readonly record struct Row(int Market, int Day, int Offset, double Revenue, bool Holiday, bool Promotion, bool StockOut, double PriceChange);
+    public readonly record struct Row(int Market, int Day, int Offset, double Revenue, double PastRevenue, bool Holiday, bool Promotion, bool StockOut, double PriceChange);
+
+    /// <summary>
+    /// Days of sales before a row whose average is a control: some actions follow sales (people who just bought follow
+    /// the brand), and without it such a type takes credit, or blame, for the sales that caused it.
+    /// </summary>
+    public const int FeedbackDays = 7;
 
     public required DateRange Range { get; init; }
     public required List<Row> Rows { get; init; }
@@ -55,17 +61,17 @@ internal sealed class ValuationData
         var revenue = new double[markets][];
         for (var m = 0; m < markets; m++)
         {
-            revenue[m] = allowed[m] ? new double[days] : [];
+            revenue[m] = allowed[m] ? new double[days + FeedbackDays] : [];
         }
 
-        var (salesStart, salesEnd) = sales.Slice(from, to);
+        var (salesStart, salesEnd) = sales.Slice(from - FeedbackDays, to);
         for (var i = salesStart; i < salesEnd; i++)
         {
             var m = sales.Market[i];
             if (allowed[m])
             {
                 var factor = usd.Factor(sales.Currency[i], sales.Day[i]);
-                revenue[m][sales.Day[i] - from] += double.IsNaN(factor) ? double.NaN : sales.Revenue[i] * factor;
+                revenue[m][sales.Day[i] - from + FeedbackDays] += double.IsNaN(factor) ? double.NaN : sales.Revenue[i] * factor;
             }
         }
 
@@ -134,14 +140,15 @@ internal sealed class ValuationData
             var before = rows.Count;
             for (var day = start; day <= to; day++)
             {
-                var r = revenue[m][day - from];
-                if (!(r > 0))
+                var r = revenue[m][day - from + FeedbackDays];
+                var past = revenue[m].AsSpan(day - from, FeedbackDays);
+                if (!(r > 0) || !AllPositive(past))
                 {
                     continue;
                 }
 
                 var c = context.GetValueOrDefault((m, day));
-                rows.Add(new Row(m, day, day - from + lag, r, snapshot.Context.IsHoliday(m, day), c.Promo, c.StockOut, c.Price));
+                rows.Add(new Row(m, day, day - from + lag, r, Average(past), snapshot.Context.IsHoliday(m, day), c.Promo, c.StockOut, c.Price));
             }
 
             if (rows.Count > before)
@@ -168,5 +175,29 @@ internal sealed class ValuationData
             Hemisphere = [.. reference.Markets.Select(x => x.Hemisphere)], Actions = actions, Valued = valued, Volume = volume,
             UsdToCurrency = 1 / target.UsdPerUnit,
         };
+    }
+
+    private static bool AllPositive(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (!(v > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static double Average(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
     }
 }

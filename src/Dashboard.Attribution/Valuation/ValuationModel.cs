@@ -8,23 +8,23 @@ namespace Dashboard.Attribution.Valuation;
 
 /// <summary>
 /// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data.
-/// Sales = base × (weekday, yearly season by hemisphere, trend per market, holidays, competitor promotions, price
-/// changes, stock-outs) + Σ value × lagged actions. The base is multiplicative and the media part additive, so the fit
-/// alternates: (1) least squares of log(sales − media) on the controls gives the base; (2) weighted least squares of
-/// sales on [each market's base, lagged actions per type] gives the values; repeat until they settle. Every type
-/// shares one lag profile over 0..max days (summing to 1), refitted between rounds, so one coefficient per type is
-/// its value: free lag bands per type made four times the coefficients out of the same, largely collinear, data.
-/// Only market-days where every valued type was reported over the whole lag window enter the fit: an untracked type
-/// still moves sales, and its missing actions would bias the others. Intervals come from the last step's covariance
-/// with errors clustered in 28-day blocks per market, since daily residuals are not independent.
+/// Sales = level(market) × base(weekday, yearly season by hemisphere, trend per market, holidays, competitor
+/// promotions, price changes, stock-outs) + feedback × the previous week's sales + Σ value × lagged actions.
+/// The base is multiplicative and the media part additive. A start comes from alternating (1) least squares of
+/// log(sales − media) on the controls and (2) weighted least squares of sales on [each market's base, past sales,
+/// lagged actions]; the answer is then the joint weighted least squares of the whole model by Gauss–Newton, whose
+/// covariance also carries the base's uncertainty. Every type shares one geometric lag profile over 0..max days
+/// (summing to 1, decay fitted), so one coefficient per type is its value: a free profile per type made four times
+/// the coefficients out of the same, largely collinear, data. Only market-days where every valued type was reported
+/// over the whole lag window enter the fit: an untracked type still moves sales, and its missing actions would bias
+/// the others. Intervals use errors clustered in 91-day blocks per market, since daily residuals are not independent.
 /// </summary>
 public static class ValuationModel
 {
-    private const int Iterations = 8;
+    private const int Iterations = 4;
     private const int BlockDays = 91;
-    private const int ProfileRounds = 4;
     // A ridge only to keep a type that never moved solvable: a 1% ridge shrank media into the base (engagement value
-    // −47% on the small demo data); the shared lag profile is the regularisation that matters.
+    // −47% on the small demo data); the shared geometric lag profile is the regularisation that matters.
     private const double RidgeShare = 1e-9;
 
     public static ValuationResult Run(FactSnapshot snapshot, ValuationQuery query)
@@ -89,17 +89,19 @@ public static class ValuationModel
         var n = rows.Count;
         var markets = data.MarketIndex.Count;
         var valued = data.Valued.Count;
+        // Columns of the value step: each market's base, the previous week's sales (see ValuationData.FeedbackDays),
+        // then one per valued type.
+        var baseColumns = markets + 1;
         var controls = Controls(data);
         var y = Vector<double>.Build.Dense(n, i => rows[i].Revenue);
         var weight = Vector<double>.Build.Dense(n, i => 1 / data.Scale[rows[i].Market]);
 
-        // The lag profile every type shares (how an action's revenue spreads over the following days), starting from
-        // a gentle decay; it is refitted from the data between rounds of the value fit.
-        var profile = Enumerable.Range(0, maxLag + 1).Select(l => Math.Pow(0.8, l)).ToArray();
-        Normalise(profile);
+        // The lag profile every type shares (how an action's revenue spreads over the following days) is a geometric
+        // decay; the start alternates at a gentle decay, then takes the best of a coarse grid into the joint fit.
+        var media = Lagged(data, Geometric(0.8, maxLag));
         var mediaHat = Vector<double>.Build.Dense(n);
-        var beta = Vector<double>.Build.Dense(markets + valued);
-        var x = Matrix<double>.Build.Dense(n, markets + valued);
+        var beta = Vector<double>.Build.Dense(baseColumns + valued);
+        var x = Matrix<double>.Build.Dense(n, baseColumns + valued);
 
         // The controls never change: factor their normal equations once.
         var controlsGram = controls.TransposeThisAndMultiply(controls);
@@ -109,47 +111,45 @@ public static class ValuationModel
         }
 
         var controlsFactor = controlsGram.Cholesky();
-        for (var round = 0; round < ProfileRounds; round++)
+        for (var iteration = 0; iteration < Iterations; iteration++)
         {
-            var media = Lagged(data, profile);
-            for (var iteration = 0; iteration < Iterations; iteration++)
+            // (1) The base: log of what media does not explain, on the controls (never below a tenth of sales).
+            var z = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(y[i] - mediaHat[i], 0.1 * y[i])));
+            var baseHat = (controls * controlsFactor.Solve(controls.TransposeThisAndMultiply(z))).PointwiseExp();
+
+            // (2) Sales on each market's base, past sales and the lagged actions, weighted by market size.
+            x = Matrix<double>.Build.Dense(n, baseColumns + valued);
+            for (var i = 0; i < n; i++)
             {
-                // (1) The base: log of what media does not explain, on the controls (never below a tenth of sales).
-                var z = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(y[i] - mediaHat[i], 0.1 * y[i])));
-                var baseHat = (controls * controlsFactor.Solve(controls.TransposeThisAndMultiply(z))).PointwiseExp();
-
-                // (2) Sales on each market's base and the lagged actions, weighted by market size.
-                x = Matrix<double>.Build.Dense(n, markets + valued);
-                for (var i = 0; i < n; i++)
-                {
-                    x[i, data.MarketIndex[rows[i].Market]] = baseHat[i];
-                }
-
-                x.SetSubMatrix(0, markets, media);
-                var previous = beta;
-                beta = Solve(x, y, weight, markets);
-                mediaHat = media * beta.SubVector(markets, valued);
-                if ((beta - previous).InfinityNorm() <= 1e-7 * Math.Max(1, beta.InfinityNorm()))
-                {
-                    break;
-                }
+                x[i, data.MarketIndex[rows[i].Market]] = baseHat[i];
+                x[i, markets] = rows[i].PastRevenue;
             }
 
-            if (round < ProfileRounds - 1)
+            x.SetSubMatrix(0, baseColumns, media);
+            var previous = beta;
+            beta = Solve(x, y, weight, baseColumns);
+            mediaHat = media * beta.SubVector(baseColumns, valued);
+            if ((beta - previous).InfinityNorm() <= 1e-7 * Math.Max(1, beta.InfinityNorm()))
             {
-                profile = Profile(data, x, y, weight, beta, markets, maxLag) ?? profile;
+                break;
             }
         }
 
-        var residual = y - (x * beta);
-        var covariance = ClusterRobust(x, residual, weight, rows, data.Range.From.DayNumber);
+        var (decay, start) = CoarseDecay(data, x, y, weight, baseColumns, maxLag);
+
+        // (3) The joint fit: weighted least squares of the whole model (market levels, feedback, values, the lag decay
+        // and the base's controls together) by Gauss–Newton from the start. Its covariance is the one that counts: a
+        // value that moves with the seasons is uncertain because the base could move instead.
+        var joint = new JointModel(data, x.SubMatrix(0, n, 0, markets), y, weight, controls.SubMatrix(0, n, markets, controls.ColumnCount - markets), maxLag);
+        var (theta, jacobian, residual) = joint.Fit(start, decay);
+        var covariance = ClusterRobust(jacobian, residual, weight, rows, data.Range.From.DayNumber);
         var meanY = y.Average();
         var rSquared = 1 - (residual.DotProduct(residual) / (y - meanY).DotProduct(y - meanY));
-        return new FitResult(beta, covariance, markets, rSquared);
+        return new FitResult(theta, covariance, baseColumns, rSquared);
     }
 
     /// <summary>Per row and valued type: Σ over lags of profile[lag] × the actions of that many days before.</summary>
-    private static Matrix<double> Lagged(ValuationData data, double[] profile)
+    internal static Matrix<double> Lagged(ValuationData data, double[] profile)
     {
         var rows = data.Rows;
         var media = Matrix<double>.Build.Dense(rows.Count, data.Valued.Count);
@@ -172,31 +172,46 @@ public static class ValuationModel
     }
 
     /// <summary>
-    /// Given the values, the shared lag profile: what is left after the base, on Σ value × actions of each lag
-    /// before; negative weights are cut to 0 and the profile scaled to sum to 1. Null when no lag carries weight.
+    /// The start of the lag decay: the best of a coarse grid by weighted squared error given the alternation's base,
+    /// with the linear coefficients it gives. One parameter instead of a free weight per lag: a free profile followed
+    /// the noise (lag 4 and lag 10 above their neighbours) and moved the values with it.
     /// </summary>
-    private static double[]? Profile(ValuationData data, Matrix<double> x, Vector<double> y, Vector<double> weight, Vector<double> beta, int markets, int maxLag)
+    private static (double Decay, Vector<double> Coefficients) CoarseDecay(ValuationData data, Matrix<double> x, Vector<double> y, Vector<double> weight, int baseColumns, int maxLag)
     {
-        var rows = data.Rows;
-        var baseFit = x.SubMatrix(0, rows.Count, 0, markets) * beta.SubVector(0, markets);
-        var lagged = Matrix<double>.Build.Dense(rows.Count, maxLag + 1);
-        for (var i = 0; i < rows.Count; i++)
+        // The base columns do not depend on the decay: their part of the normal equations is computed once.
+        var n = y.Count;
+        var baseWeighted = Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * x.SubMatrix(0, n, 0, baseColumns);
+        var yWeighted = y.PointwiseMultiply(weight);
+        var baseGram = baseWeighted.TransposeThisAndMultiply(baseWeighted);
+        var baseY = baseWeighted.TransposeThisAndMultiply(yWeighted);
+        var yy = yWeighted.DotProduct(yWeighted);
+        (double Error, Vector<double> Theta) Evaluate(double decay)
         {
-            for (var lag = 0; lag <= maxLag; lag++)
+            var media = Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * Lagged(data, Geometric(decay, maxLag));
+            var p = baseColumns + media.ColumnCount;
+            var gram = Matrix<double>.Build.Dense(p, p);
+            var cross = baseWeighted.TransposeThisAndMultiply(media);
+            gram.SetSubMatrix(0, 0, baseGram);
+            gram.SetSubMatrix(0, baseColumns, cross);
+            gram.SetSubMatrix(baseColumns, 0, cross.Transpose());
+            gram.SetSubMatrix(baseColumns, baseColumns, media.TransposeThisAndMultiply(media));
+            for (var j = 0; j < p; j++)
             {
-                var sum = 0.0;
-                for (var k = 0; k < data.Valued.Count; k++)
-                {
-                    sum += beta[markets + k] * data.Actions[rows[i].Market][data.Valued[k]][rows[i].Offset - lag];
-                }
-
-                lagged[i, lag] = sum;
+                gram[j, j] += j >= baseColumns ? (RidgeShare * gram[j, j]) + 1e-12 : 1e-12;
             }
+
+            var right = Vector<double>.Build.DenseOfEnumerable(baseY.Concat(media.TransposeThisAndMultiply(yWeighted)));
+            var theta = gram.Cholesky().Solve(right);
+            return (yy - (2 * theta.DotProduct(right)) + theta.DotProduct(gram * theta), theta);
         }
 
-        var weights = Solve(lagged, y - baseFit, weight, int.MaxValue).Select(w => Math.Max(0, w)).ToArray();
-        return weights.Sum() > 0 ? Normalise(weights) : null;
+        var best = Enumerable.Range(1, 9).Select(i => i * 0.1).Select(d => (Decay: d, Fit: Evaluate(d))).MinBy(c => c.Fit.Error);
+        return (best.Decay, best.Fit.Theta);
     }
+
+    /// <summary>Weights decay^lag over 0..maxLag, summing to 1.</summary>
+    internal static double[] Geometric(double decay, int maxLag) =>
+        Normalise([.. Enumerable.Range(0, maxLag + 1).Select(l => Math.Pow(decay, l))]);
 
     private static double[] Normalise(double[] weights)
     {
@@ -246,7 +261,7 @@ public static class ValuationModel
     }
 
     /// <summary>(Weighted) least squares by Cholesky of the normal equations; a vanishing ridge from column <paramref name="ridgeFrom"/> keeps a type that never moved solvable.</summary>
-    private static Vector<double> Solve(Matrix<double> x, Vector<double> y, Vector<double>? weight, int ridgeFrom)
+    internal static Vector<double> Solve(Matrix<double> x, Vector<double> y, Vector<double>? weight, int ridgeFrom)
     {
         var xw = weight is null ? x : Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * x;
         var yw = weight is null ? y : y.PointwiseMultiply(weight);
