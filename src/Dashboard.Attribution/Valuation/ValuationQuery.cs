@@ -1,4 +1,6 @@
+using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Attribution.Valuation;
@@ -41,4 +43,31 @@ public sealed record ValuationResult(
     double? EngagementValue,
     double? EngagementLow,
     double? EngagementHigh,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>
+    /// The same valuation in another currency, at the rate of the fitted period's last month (as a valuation asked in
+    /// that currency would be), so a page need not refit to show a user's reporting currency.
+    /// </summary>
+    public ValuationResult ConvertedTo(string currency, FxRates fx)
+    {
+        ArgumentNullException.ThrowIfNull(fx);
+        var month = FxRates.MonthIndex(Range.To);
+        var from = fx.Resolve(Currency, month);
+        var to = fx.Resolve(currency.ToUpperInvariant(), month);
+        if (from.Source == FxRateSource.Missing || to.Source == FxRateSource.Missing)
+        {
+            throw new MetricsQueryException($"'{currency}' has no exchange rates: pick a currency with rates");
+        }
+
+        var factor = from.UsdPerUnit / to.UsdPerUnit;
+        return this with
+        {
+            Currency = currency.ToUpperInvariant(),
+            Events = [.. Events.Select(e => e with { Value = e.Value * factor, Low = e.Low * factor, High = e.High * factor, StandardError = e.StandardError * factor })],
+            EngagementValue = EngagementValue * factor,
+            EngagementLow = EngagementLow * factor,
+            EngagementHigh = EngagementHigh * factor,
+        };
+    }
+}

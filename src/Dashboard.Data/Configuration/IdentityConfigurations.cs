@@ -11,7 +11,12 @@ internal static class IdentityNames
 {
     public static void Apply(ModelBuilder b)
     {
-        b.Entity<DashboardUser>().ToTable("users");
+        b.Entity<DashboardUser>(u =>
+        {
+            u.ToTable("users");
+            u.Property(x => x.ReportingCurrency).HasMaxLength(3);
+            u.Property(x => x.NumberFormat).HasMaxLength(16);
+        });
         b.Entity<IdentityRole>().ToTable("roles");
         b.Entity<IdentityUserRole<string>>().ToTable("user_roles");
         b.Entity<IdentityUserClaim<string>>().ToTable("user_claims");

@@ -6,6 +6,12 @@ namespace Dashboard.Data.Entities;
 public sealed class DashboardUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The currency the user reads money in (ISO 4217); null for the product's default.</summary>
+    public string? ReportingCurrency { get; set; }
+
+    /// <summary>The number format the user reads figures in (a key of NumberFormats); null for the default.</summary>
+    public string? NumberFormat { get; set; }
 }
 
 /// <summary>

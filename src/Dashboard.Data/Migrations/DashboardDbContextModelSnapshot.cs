@@ -372,6 +372,11 @@ namespace Dashboard.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<string>("NumberFormat")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number_format");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -383,6 +388,11 @@ namespace Dashboard.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("ReportingCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporting_currency");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT")

@@ -62,6 +62,7 @@ public static class AccessHosting
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<UserScopes>();
         services.AddScoped<CircuitScope>();
+        services.AddScoped<Preferences.UserPreferences>();
         return services;
     }
 
