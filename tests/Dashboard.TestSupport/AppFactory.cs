@@ -39,6 +39,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Starts the app over a copy of the seeded template after <paramref name="prepare"/> has changed the copy (an extra import, say).</summary>
+    public static async Task<AppFactory> StartSeededAsync(Func<TempDatabase, Task> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        var database = TempDatabase.CopyOf(await SeededTemplate.GetAsync());
+        await prepare(database);
+        var factory = new AppFactory(database, new Dictionary<string, string?>());
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>A second instance on another app's database (as behind a load balancer); it leaves the file to its owner.</summary>
     public static AppFactory StartBeside(AppFactory first)
     {
