@@ -119,6 +119,7 @@ internal sealed class ValuationData
         }
 
         var rows = new List<Row>();
+        var (spikeDays, screened) = (0, 0);
         var index = new Dictionary<int, int>();
         var scale = new double[markets];
         var left = new List<string>();
@@ -137,9 +138,20 @@ internal sealed class ValuationData
             }
 
             var start = Math.Max(from, complete + lag);
+            var spikes = SpikeDays(actions[m], valued, start - from, lag);
+            spikeDays += spikes.Count(s => s);
             var before = rows.Count;
-            for (var day = start; day <= to; day++)
+            var sinceSpike = int.MaxValue;
+            for (var day = start - lag; day <= to; day++)
             {
+                // A day whose lag window holds a spike is left out: the glitch would act on it through the lags.
+                sinceSpike = spikes[day - from + lag] ? 0 : sinceSpike == int.MaxValue ? int.MaxValue : sinceSpike + 1;
+                if (day < start || sinceSpike <= lag)
+                {
+                    screened += day >= start && sinceSpike <= lag ? 1 : 0;
+                    continue;
+                }
+
                 var r = revenue[m][day - from + FeedbackDays];
                 var past = revenue[m].AsSpan(day - from, FeedbackDays);
                 if (!(r > 0) || !AllPositive(past))
@@ -156,6 +168,11 @@ internal sealed class ValuationData
                 index[m] = index.Count;
                 scale[m] = rows.Skip(before).Average(x => x.Revenue);
             }
+        }
+
+        if (spikeDays > 0)
+        {
+            notes.Add($"{screened} market-days left out around {spikeDays} day(s) on which a type's count was over {SpikeFactor} times its market's median: likely tracking glitches (see data quality)");
         }
 
         if (left.Count > 0)
@@ -175,6 +192,40 @@ internal sealed class ValuationData
             Hemisphere = [.. reference.Markets.Select(x => x.Hemisphere)], Actions = actions, Valued = valued, Volume = volume,
             UsdToCurrency = 1 / target.UsdPerUnit,
         };
+    }
+
+    /// <summary>A count this many times its market's median for the type (and at least <see cref="SpikeFloor"/>) is a spike.</summary>
+    public const double SpikeFactor = 10;
+
+    private const double SpikeFloor = 100;
+
+    /// <summary>
+    /// Per offset of the action series: whether some valued type's count is a spike. One such day in one market has the
+    /// leverage to move a type's value across every market (a glitch of 200,000 sign-ups on one day of 6,185 took the
+    /// sign-up value from 3.8 to −0.05), and no weighting of residuals undoes leverage. Campaign bursts stay far below.
+    /// </summary>
+    private static bool[] SpikeDays(double[][] actions, List<int> valued, int firstOffset, int lag)
+    {
+        var length = actions.Length == 0 ? 0 : actions[0].Length;
+        var spikes = new bool[length];
+        foreach (var e in valued)
+        {
+            var series = actions[e];
+            var tracked = series.AsSpan(Math.Max(0, firstOffset - lag)).ToArray();
+            if (tracked.Length == 0)
+            {
+                continue;
+            }
+
+            Array.Sort(tracked);
+            var limit = Math.Max(SpikeFloor, SpikeFactor * tracked[tracked.Length / 2]);
+            for (var i = 0; i < length; i++)
+            {
+                spikes[i] |= series[i] > limit;
+            }
+        }
+
+        return spikes;
     }
 
     private static bool AllPositive(ReadOnlySpan<double> values)
