@@ -36,6 +36,7 @@ public sealed class PreferencesTests
         await BrowserSession.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("engagement-total")).ToHaveTextAsync(expected);
         await Expect(page.Locator("#event-values .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Download CSV:")).ToHaveCountAsync(0); // viewers read on screen only
         Assert.Equal(",.", await page.EvaluateAsync<string>("() => document.getElementById('event-values').layout.separators"));
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("value-eur-de.png"), FullPage = true });
 

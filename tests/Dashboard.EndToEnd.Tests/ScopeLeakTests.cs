@@ -16,6 +16,7 @@ public sealed class ScopeLeakTests
     private const string Canary = "canary_ca_only_7d1f";
     private const string Hostile = "<img src=x onerror=alert(1)>";
     private const string CanadaPassword = "Canada-test-2026!";
+    private const string Formula = "=1+2";
 
     private static async Task PlantAsync(TempDatabase database)
     {
@@ -23,6 +24,7 @@ public sealed class ScopeLeakTests
         var csv = Path.Combine(Path.GetDirectoryName(database.Path)!, "planted-campaigns.csv");
         await File.WriteAllTextAsync(csv, "date,market,channel,campaign,event,source,count\n"
             + $"{day},US,paid_social,\"{Hostile}\",newsletter_signup,social,200000\n"
+            + $"{day},US,paid_search,\"{Formula}\",add_to_cart,ecommerce,100000\n"
             + $"{day},CA,paid_social,{Canary},newsletter_signup,social,200000\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -53,6 +55,16 @@ public sealed class ScopeLeakTests
         // The planted US campaign is among the value page's top campaigns, as text.
         var campaigns = page.Locator("[aria-label='Engagement value by campaign'] table, table[aria-label='Engagement value by campaign']").First;
         await Expect(campaigns.Locator("tbody td").Filter(new() { HasTextString = Hostile })).ToHaveCountAsync(1);
+
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("value-us.png"), FullPage = true });
+
+        // The same table downloaded through the browser: the markup is plain text, the formula is neutralised.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Engagement by campaign" }).ClickAsync());
+        var file = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("\r\n" + Hostile + "," + Hostile + ",", file, StringComparison.Ordinal);
+        Assert.Contains("\r\n'" + Formula + ",'" + Formula + ",", file, StringComparison.Ordinal);
+        Assert.Contains("Markets,US\r\n", file, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, file, StringComparison.Ordinal);
 
         var surveyed = new List<string>();
         foreach (var target in AppPages.All)

@@ -16,6 +16,7 @@ public static class AuditLog
     public const string UserCreated = "user_created";
     public const string UserChanged = "user_changed";
     public const string UserUnlocked = "user_unlocked";
+    public const string Export = "export";
 
     public static async Task WriteAsync(DashboardDbContext db, TimeProvider time, string actor, string action, string target = "", string details = "", CancellationToken ct = default)
     {

@@ -17,6 +17,9 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Admin, Director, Regional, Viewer];
 
+    /// <summary>Roles that may download files (viewers read on screen only).</summary>
+    public static IReadOnlyList<string> Exporters { get; } = [Admin, Director, Regional];
+
     /// <summary>Roles that see every market whatever their grants.</summary>
     public static bool SeesAllMarkets(string role) => role is Admin or Director;
 }

@@ -53,7 +53,8 @@ public static class AccessHosting
 
         // Every page and endpoint needs a signed-in user unless it says otherwise (sign-in page, health, assets).
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ExportPolicyName, ExportPolicy);
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("micro-conversion-roi");
         // A changed role or grant (or a locked account) reaches a signed-in session within a minute, not at its next sign-in.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -77,6 +78,13 @@ public static class AccessHosting
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+
+    public const string ExportPolicyName = "export";
+
+    /// <summary>Downloads: a signed-in user or an API key whose role may export (not a viewer).</summary>
+    public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ExportPolicy { get; } =
+        new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser().RequireRole(Dashboard.Domain.Access.Roles.Exporters).Build();
 
     /// <summary>The policy of `/api`: a signed-in user (cookie) or an API key.</summary>
     public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ApiPolicy { get; } =

@@ -3,6 +3,7 @@ using Dashboard.Data.Inventory;
 using Dashboard.Data.Snapshots;
 using Dashboard.Web.Api;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.Exports;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -62,6 +63,7 @@ public static class DashboardHosting
         app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapAnalysisEndpoints();
+        app.MapExportEndpoints();
         app.MapSignOut();
         app.MapExternalSignIn();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Data;
+using Dashboard.Data.Access;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
+using Dashboard.Web.Access;
+using Dashboard.Web.Model;
+using Dashboard.Web.Preferences;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Exports;
+
+/// <summary>
+/// File downloads, computed on the server within the caller's markets (never from what a browser sends), for roles
+/// that may export, each one recorded in the audit log (what and for which markets, not the figures).
+/// </summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/exports/value/{table}.csv", async (HttpContext http, string table, string? currency, MetricsSnapshotStore store, UserScopes scopes,
+                IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, CancellationToken ct) =>
+            {
+                if (!ValueExports.Tables.Contains(table))
+                {
+                    return Results.NotFound();
+                }
+
+                var analysis = await store.GetAnalysisAsync(ct);
+                var scope = await scopes.ForAsync(http.User, ct);
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, ct);
+                ValueView view;
+                try
+                {
+                    view = ValueView.Build(analysis, scope, chosen);
+                }
+                catch (MetricsQueryException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                var markets = Markets(scope);
+                var who = http.User.Identity?.Name ?? "";
+                var now = time.GetUtcNow();
+                var export = ValueExports.For(table, view, [
+                    ("Markets", markets), ("Currency", view.Valuation.Currency),
+                    ("Data as of", Formats.Date(analysis.Snapshot.LastDay)),
+                    ("Exported", $"{now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {who}"),
+                ])!;
+                var file = $"value-{table}-{Formats.Date(analysis.Snapshot.LastDay)}.csv";
+                await AuditLog.WriteAsync(db, time, who, AuditLog.Export, file, $"markets: {markets}; currency: {view.Valuation.Currency}", ct);
+                return Results.File(CsvExport.ToBytes(export), "text/csv; charset=utf-8", file);
+            })
+            .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static string Markets(AccessScope scope) =>
+        scope.Markets is null ? "all markets" : string.Join(" ", scope.Markets.Order(StringComparer.Ordinal));
+
+    private static async Task<string> PreferredCurrencyAsync(DashboardDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var stored = id is null ? null : (await UserPreferencesStore.GetAsync(db, id, ct)).ReportingCurrency;
+        return stored ?? DisplayPreferences.DefaultCurrency;
+    }
+}
