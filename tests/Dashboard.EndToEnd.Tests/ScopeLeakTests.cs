@@ -17,6 +17,7 @@ public sealed class ScopeLeakTests
     private const string Hostile = "<img src=x onerror=alert(1)>";
     private const string CanadaPassword = "Canada-test-2026!";
     private const string Formula = "=1+2";
+    private const string Script = "<script>alert(3)</script> for the giveaway";
 
     private static async Task PlantAsync(TempDatabase database)
     {
@@ -26,9 +27,15 @@ public sealed class ScopeLeakTests
             + $"{day},US,paid_social,\"{Hostile}\",newsletter_signup,social,200000\n"
             + $"{day},US,paid_search,\"{Formula}\",add_to_cart,ecommerce,100000\n"
             + $"{day},CA,paid_social,{Canary},newsletter_signup,social,200000\n");
+        var surveys = Path.Combine(Path.GetDirectoryName(database.Path)!, "planted-surveys.csv");
+        await File.WriteAllTextAsync(surveys, "date,market,event,respondent_id,reason,score\n"
+            + $"{day},US,newsletter_signup,r_planted_us,\"{Script}\",4\n"
+            + $"{day},CA,newsletter_signup,r_planted_ca,{Canary} reason,2\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exit = await CliApp.RunAsync(["import", "micro_conversions", csv, "--db", database.Path], stdout, stderr, TimeProvider.System);
+        Assert.True(exit == 0, stderr.ToString());
+        exit = await CliApp.RunAsync(["import", "survey_responses", surveys, "--db", database.Path], stdout, stderr, TimeProvider.System);
         Assert.True(exit == 0, stderr.ToString());
 
         // The control: someone who may see Canada.
@@ -66,6 +73,14 @@ public sealed class ScopeLeakTests
         Assert.Contains("Markets,US\r\n", file, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, file, StringComparison.Ordinal);
 
+        // The survey reason with a script shows as text beside the numbers, and downloads as plain text.
+        var answers = page.Locator("[aria-label='Survey answers by micro-conversion type'] table, table[aria-label='Survey answers by micro-conversion type']").First;
+        await Expect(answers.Locator("td").Filter(new() { HasTextString = Script })).ToHaveCountAsync(1);
+        var reasons = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Survey answers" }).ClickAsync());
+        var reasonsFile = await File.ReadAllTextAsync(await reasons.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("," + Script + ",", reasonsFile, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, reasonsFile, StringComparison.Ordinal);
+
         var surveyed = new List<string>();
         foreach (var target in AppPages.All)
         {
@@ -102,6 +117,7 @@ public sealed class ScopeLeakTests
         await canadian.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await BrowserSession.WaitForCircuitAsync(canadian);
         await Expect(canadian.Locator("[aria-label='Engagement value by campaign'] table td").Filter(new() { HasTextString = Canary })).ToHaveCountAsync(1);
+        await Expect(canadian.Locator("[aria-label='Survey answers by micro-conversion type'] table td").Filter(new() { HasTextString = Canary + " reason" })).ToHaveCountAsync(1);
 
         TestContext.Current.SendDiagnosticMessage("surveyed: " + string.Join(", ", surveyed));
         Assert.Equal(0, dialogs);

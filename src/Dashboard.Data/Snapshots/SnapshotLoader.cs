@@ -65,6 +65,7 @@ public static class SnapshotLoader
 
         var tests = await ReadHoldoutTestsAsync(connection, tx, codes, ct);
         var context = await ReadContextAsync(connection, tx, codes, ct);
+        var surveys = await ReadSurveysAsync(connection, tx, codes, ct);
         var image = source == SnapshotSource.Rows ? null : TryReadImage(connection, tx, version, key);
         SnapshotColumns columns;
         if (image is not null)
@@ -90,6 +91,7 @@ public static class SnapshotLoader
             Journeys = columns.Journeys,
             HoldoutTests = tests,
             Context = context,
+            Surveys = surveys,
             Fx = fx,
             Version = version,
         };
@@ -155,6 +157,25 @@ public static class SnapshotLoader
         await ReadAsync(connection, tx, "SELECT market_id, date FROM holidays",
             r => holidays.Add((market[r.GetInt32(0)], ParseDate(r.GetString(1)).DayNumber)), ct);
         return new MarketContextFacts(rows, holidays);
+    }
+
+    /// <summary>Current survey answers with market and event codes; each distinct reason text is kept once.</summary>
+    private static async Task<SurveyFacts> ReadSurveysAsync(DbConnection connection, DbTransaction tx, ReferenceCodes codes, CancellationToken ct)
+    {
+        var (market, eventCode) = (ReferenceCodes.AsArray(codes.Market), ReferenceCodes.AsArray(codes.Event));
+        var responses = new List<SurveyResponse>();
+        var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
+        await ReadAsync(connection, tx, "SELECT date, market_id, definition_id, score, reason FROM survey_responses WHERE superseded_by IS NULL", r =>
+        {
+            var reason = r.GetString(4);
+            if (!reasons.TryGetValue(reason, out var index))
+            {
+                reasons[reason] = index = reasons.Count;
+            }
+
+            responses.Add(new SurveyResponse(ParseDate(r.GetString(0)).DayNumber, market[r.GetInt32(1)], eventCode[r.GetInt32(2)], r.GetInt32(3), index));
+        }, ct);
+        return new SurveyFacts(responses, [.. reasons.OrderBy(p => p.Value).Select(p => p.Key)]);
     }
 
     /// <summary>Holdout tests: one row per market of a test, grouped into tests with their test and control markets.</summary>

@@ -5,7 +5,7 @@ namespace Dashboard.Web.Exports;
 /// <summary>The micro-conversion value page's tables as files: the same <see cref="ValueView"/> the page shows.</summary>
 public static class ValueExports
 {
-    public static IReadOnlyList<string> Tables { get; } = ["types", "channels", "campaigns"];
+    public static IReadOnlyList<string> Tables { get; } = ["types", "channels", "campaigns", "reasons"];
 
     /// <param name="context">Markets, currency, who and when: lines every file of the page carries.</param>
     public static ExportTable? For(string table, ValueView view, IReadOnlyList<(string Name, string Value)> context)
@@ -29,6 +29,17 @@ public static class ValueExports
                 })]),
             "channels" => Engagement("Engagement value by channel", "Channel", view.Channels, currency, [("Period", recent), .. context]),
             "campaigns" => Engagement("Engagement value by campaign", "Campaign", view.Campaigns, currency, [("Period", recent), .. context]),
+            "reasons" => new ExportTable(
+                "Survey answers by micro-conversion type",
+                [("Period", $"{Formats.Date(view.Valuation.Range.From)} to {Formats.Date(view.Valuation.Range.To)}"), .. context],
+                [
+                    new("Type", ExportCellKind.Text), new("Key", ExportCellKind.Text), new("Answers", ExportCellKind.Number),
+                    new("Mean score", ExportCellKind.Number, "1 to 5"), new("Reason", ExportCellKind.Text), new("Answers giving it", ExportCellKind.Number),
+                ],
+                [.. view.Surveys.Where(s => s.Responses > 0).SelectMany(s => s.TopReasons.Select(r => new object?[]
+                {
+                    s.Name, s.Event, (double)s.Responses, s.MeanScore, r.Reason, (double)r.Responses,
+                }))]),
             _ => null,
         };
     }

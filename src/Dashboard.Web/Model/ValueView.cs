@@ -1,6 +1,7 @@
 using Dashboard.Attribution.Valuation;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Surveys;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Web.Model;
@@ -10,10 +11,11 @@ public sealed record EngagementRow(string Key, string Name, double Value, double
 
 /// <summary>
 /// What the micro-conversion value page shows, computed once for the page and for its downloads alike: the
-/// valuation in the user's currency, and the engagement value by channel and by campaign of the last 13 weeks within
-/// the user's markets.
+/// valuation in the user's currency, the engagement value by channel and by campaign of the last 13 weeks within the
+/// user's markets, and what consumers in those markets said about each type over the valuation's period.
 /// </summary>
-public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IReadOnlyList<EngagementRow> Channels, IReadOnlyList<EngagementRow> Campaigns)
+public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IReadOnlyList<EngagementRow> Channels, IReadOnlyList<EngagementRow> Campaigns,
+    IReadOnlyList<SurveySummary> Surveys)
 {
     public const int RecentDays = 91;
 
@@ -23,9 +25,10 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
 
         // The values pool every market (at least three outside any regional user's scope): the pooling rule allows it.
         var valuation = analysis.Valuation.Valuation.ConvertedTo(currency, analysis.Snapshot.Fx);
+        var surveys = SurveySummaries.Run(analysis.Snapshot, new SurveyQuery { Range = valuation.Range, Scope = scope });
         if (analysis.Snapshot.LastDay is not { } last)
         {
-            return new ValueView(valuation, null, [], []);
+            return new ValueView(valuation, null, [], [], surveys);
         }
 
         var recent = new DateRange(last.AddDays(1 - RecentDays), last);
@@ -39,7 +42,7 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
             Range = recent, Measures = ["engagement_value", "micro_conversions"], By = [Dimension.Campaign], Scope = scope, Currency = currency,
         });
         return new ValueView(valuation, recent, Rows(byChannel, Dimension.Channel, key => channelNames.GetValueOrDefault(key, key)),
-            Rows(byCampaign, Dimension.Campaign, key => key.Length == 0 ? "(no campaign)" : key));
+            Rows(byCampaign, Dimension.Campaign, key => key.Length == 0 ? "(no campaign)" : key), surveys);
     }
 
     private static List<EngagementRow> Rows(MetricsAnswer result, Dimension by, Func<string, string> name) =>
