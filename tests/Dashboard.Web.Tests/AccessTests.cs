@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Dashboard.Domain.Access;
 using Dashboard.TestSupport;
+using Dashboard.Web.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
@@ -77,16 +79,22 @@ public sealed class AccessTests
     }
 
     [Fact]
-    public async Task Admin_pages_are_closed_to_a_regional_user_and_open_to_an_admin()
+    public async Task Admin_pages_are_closed_to_a_regional_user_and_a_viewer_and_open_to_an_admin()
     {
         await using var app = await AppFactory.StartSeededAsync();
         using var us = await app.SignedInClientAsync("us@demo.local");
+        using var viewer = await app.SignedInClientAsync("viewer@demo.local");
         using var admin = await app.SignedInClientAsync("admin@demo.local");
 
         var closed = await us.GetStringAsync("/data/imports", Ct);
         var open = await admin.GetStringAsync("/data/imports", Ct);
 
         Assert.Contains("Your role does not give access to this page.", closed, StringComparison.Ordinal);
+        foreach (var page in AppPages.Data.Where(p => p.Roles == Roles.Admin))
+        {
+            Assert.Contains("Your role does not give access to this page.", await viewer.GetStringAsync("/" + page.Href, Ct), StringComparison.Ordinal);
+        }
+
         Assert.DoesNotContain("Your role does not give access", open, StringComparison.Ordinal);
         Assert.Contains("Imports", open, StringComparison.Ordinal);
     }
