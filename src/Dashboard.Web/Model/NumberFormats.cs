@@ -50,6 +50,21 @@ public sealed class NumberFormat
     public string Fixed(double? value, int decimals) =>
         value is { } v && double.IsFinite(v) ? v.ToString("#,0." + new string('0', decimals), Culture) : "—";
 
+    /// <summary>A large figure shortened for a card: 87.7 M, 1.2 bn, 12.3 k; below ten thousand, whole.</summary>
+    public string Compact(double? value)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+        {
+            return "—";
+        }
+
+        var size = Math.Abs(v);
+        return size >= 1e9 ? Fixed(v / 1e9, 1) + " bn"
+            : size >= 1e6 ? Fixed(v / 1e6, 1) + " M"
+            : size >= 1e4 ? Fixed(v / 1e3, 1) + " k"
+            : Whole(v);
+    }
+
     /// <summary>A signed percentage of a ratio: +12.3%.</summary>
     public string SignedPercent(double? ratio) =>
         ratio is { } v && double.IsFinite(v) ? v.ToString("+0.0%;-0.0%;0.0%", Culture) : "—";

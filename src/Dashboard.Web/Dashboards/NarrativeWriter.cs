@@ -1,0 +1,64 @@
+using Dashboard.Metrics.Catalogue;
+using Dashboard.Metrics.Narrative;
+using Dashboard.Metrics.Query;
+using Dashboard.Web.Model;
+
+namespace Dashboard.Web.Dashboards;
+
+/// <summary>
+/// Plain sentences from the engine's movements: what moved, by how much, where. The numbers come from the
+/// movements; this class only words them ("rose 25%", "fell 3.1 points").
+/// </summary>
+public static class NarrativeWriter
+{
+    /// <param name="label">A group's display name (market, channel or type name) from its key.</param>
+    /// <param name="comparison">"the previous period" or "the same period last year".</param>
+    /// <param name="currency">The reporting currency, written after money.</param>
+    public static IReadOnlyList<string> Write(IReadOnlyList<Movement> movements, Func<Dimension, string, string> label, string comparison,
+        NumberFormat format, string currency, int sentences = 5)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(movements);
+        ArgumentNullException.ThrowIfNull(label);
+        var lines = new List<string>();
+        foreach (var m in movements.Where(m => m.Dimension is null))
+        {
+            lines.Add($"{Capitalise(Name(m.Measure))} {Verb(m, format)} vs {comparison}, to {Amount(m.Measure, m.Value, format, currency)}.");
+        }
+
+        foreach (var m in movements.Where(m => m.Dimension is not null))
+        {
+            lines.Add($"{Capitalise(Name(m.Measure))} in {label(m.Dimension!.Value, m.Key!)} {Verb(m, format)}, to {Amount(m.Measure, m.Value, format, currency)}.");
+        }
+
+        return [.. lines.Take(sentences)];
+    }
+
+    private static string Name(string measure) => MeasureCatalogue.Find(measure)?.Name.ToLowerInvariant() ?? measure;
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Verb(Movement m, NumberFormat format)
+    {
+        var definition = MeasureCatalogue.Find(m.Measure);
+        if (definition?.HasPointChange == true && m.ChangePoints is { } points)
+        {
+            var scaled = definition.Unit == MeasureUnit.Rate ? points * 100 : points;
+            return $"{(scaled >= 0 ? "rose" : "fell")} {format.Fixed(Math.Abs(scaled), 1)} points";
+        }
+
+        var change = m.Change;
+        // Whole percents from 10% up; below, one decimal, so a small move never reads "rose 0%".
+        var percent = Math.Abs(change) * 100;
+        return change == 0 ? "held steady"
+            : $"{(change > 0 ? "rose" : "fell")} {(percent >= 10 ? format.Whole(percent) : format.Fixed(percent, 1))}%";
+    }
+
+    private static string Amount(string measure, double value, NumberFormat format, string currency) => MeasureCatalogue.Find(measure)?.Unit switch
+    {
+        MeasureUnit.Rate => format.Fixed(value * 100, 1) + "%",
+        MeasureUnit.Ratio => format.Fixed(value, 2),
+        MeasureUnit.Money => format.Whole(value) + " " + currency,
+        _ => format.Whole(value),
+    };
+}
