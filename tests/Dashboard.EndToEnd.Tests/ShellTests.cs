@@ -30,7 +30,7 @@ public sealed class ShellTests
         await Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr")).ToHaveCountAsync(12);
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Data this page draws on")).ToBeVisibleAsync();
+        await Expect(page.Locator("#overview-trend .main-svg").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("overview-light.png"), FullPage = true });
         var light = await BackgroundAsync(page);
 

@@ -42,8 +42,13 @@ public sealed class UsersPageTests
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await BrowserSession.WaitForCircuitAsync(other);
         await Expect(other.GetByTestId("signed-in-user")).ToHaveTextAsync("Lena LatAm");
-        // The overview's coverage table lists the markets she may see: Brazil alone.
-        await Expect(other.Locator("tbody tr", new() { HasText = "Brazil" })).ToHaveCountAsync(1);
-        await Expect(other.Locator("tbody tr", new() { HasText = "Germany" })).ToHaveCountAsync(0);
+        // Her overview counts Brazil's micro-conversions alone (SQLite's own sum), and offers no market to pick.
+        var to = SeededTemplate.EndDate;
+        var brazil = await app.Database.CountAsync(
+            "SELECT SUM(mc.count) FROM micro_conversions mc JOIN markets m ON m.id = mc.market_id WHERE mc.superseded_by IS NULL "
+            + $"AND m.code = 'BR' AND mc.date BETWEEN '{to.AddDays(-27):yyyy-MM-dd}' AND '{to:yyyy-MM-dd}'");
+        await Expect(other.GetByTestId("kpi-micro_conversions").GetByTestId("kpi-value"))
+            .ToHaveAttributeAsync("title", brazil.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(other.GetByLabel("Market")).ToHaveCountAsync(0);
     }
 }

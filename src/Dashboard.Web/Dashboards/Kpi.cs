@@ -16,5 +16,5 @@ public sealed record Kpi(
     IReadOnlyList<double?> Sparkline)
 {
     /// <summary>True when the change is good news, false when bad, null when there is none to judge.</summary>
-    public bool? IsGood => Change is { } c && c != 0 ? (c > 0) == Measure.HigherIsBetter : null;
+    public bool? IsGood => MeasureText.IsGood(Measure, Change);
 }

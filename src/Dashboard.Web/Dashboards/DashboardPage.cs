@@ -1,0 +1,80 @@
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Query;
+using Dashboard.Web.Access;
+using Dashboard.Web.Filters;
+using Dashboard.Web.Preferences;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+
+namespace Dashboard.Web.Dashboards;
+
+/// <summary>What a dashboard computes from: the snapshot, the user's markets and preferences, the view from the URL.</summary>
+public sealed record DashboardContext(SnapshotAnalysis Analysis, AccessScope Scope, DisplayPreferences Preferences, DashboardView View, TimeProvider Time);
+
+/// <summary>
+/// The plumbing every dashboard shares: the view is read from the URL (so links and back/forward work), narrowed to
+/// what the user was offered, and a filter change navigates to the new URL, which recomputes the page.
+/// </summary>
+public abstract class DashboardPage : ComponentBase, IDisposable
+{
+    [Inject] protected MetricsSnapshotStore Store { get; set; } = default!;
+
+    [Inject] protected CircuitScope UserScope { get; set; } = default!;
+
+    [Inject] protected UserPreferences Preferences { get; set; } = default!;
+
+    [Inject] protected NavigationManager Nav { get; set; } = default!;
+
+    [Inject] protected TimeProvider Time { get; set; } = default!;
+
+    protected DashboardView View { get; private set; } = DashboardView.Default;
+
+    protected FilterOptions? Options { get; private set; }
+
+    protected Model.NumberFormat Format { get; private set; } = Model.NumberFormat.Default;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Nav.LocationChanged += OnLocationChanged;
+        await RefreshAsync(redraw: false);
+    }
+
+    /// <summary>Recomputes the page's model for <paramref name="context"/>; with <paramref name="redraw"/>, charts already on screen are redrawn.</summary>
+    protected abstract Task ComputeAsync(DashboardContext context, bool redraw);
+
+    /// <summary>Puts a new view in the URL (a history entry), which recomputes the page.</summary>
+    protected Task NavigateAsync(DashboardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var query = view.ToQuery();
+        Nav.NavigateTo(Nav.ToAbsoluteUri(Nav.Uri).GetLeftPart(UriPartial.Path) + (query.Length > 0 ? "?" + query : ""));
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshAsync(bool redraw)
+    {
+        var analysis = await Store.GetAnalysisAsync();
+        var scope = await UserScope.GetAsync();
+        var preferences = await Preferences.GetAsync();
+        Format = preferences.Format;
+        Options = FilterOptions.For(analysis.Snapshot.Reference, scope);
+        View = Options.Restrict(DashboardView.Parse(Nav.ToAbsoluteUri(Nav.Uri).Query));
+        await ComputeAsync(new DashboardContext(analysis, scope, preferences, View, Time), redraw);
+    }
+
+    private async void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        // An async void event handler: a failure must not take the circuit down silently, so it is rendered as an error.
+        await InvokeAsync(async () =>
+        {
+            await RefreshAsync(redraw: true);
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        Nav.LocationChanged -= OnLocationChanged;
+        GC.SuppressFinalize(this);
+    }
+}
