@@ -81,9 +81,10 @@ internal static class JourneysWriter
             }
         }
 
-        // Leave room for a purchase and a short tail so nothing lands after the end date.
+        // Leave room for this journey's own touches, a purchase (up to 2 days later) and a short tail (up to 6 days), so
+        // nothing lands after the end date; bounding by the longest journey instead left the last weeks nearly empty.
         var first = world.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var latestStart = world.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-JourneyModel.MaxSpanDays - 8);
+        var latestStart = world.To.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddSeconds(-offsets[^1]).AddDays(-8);
         var start = first.AddSeconds(random.NextDouble() * (latestStart - first).TotalSeconds);
         start = new DateTime(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
