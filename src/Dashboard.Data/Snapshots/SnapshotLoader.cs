@@ -66,6 +66,7 @@ public static class SnapshotLoader
         var tests = await ReadHoldoutTestsAsync(connection, tx, codes, ct);
         var context = await ReadContextAsync(connection, tx, codes, ct);
         var surveys = await ReadSurveysAsync(connection, tx, codes, ct);
+        var flights = await ReadFlightsAsync(connection, tx, codes, ct);
         var image = source == SnapshotSource.Rows ? null : TryReadImage(connection, tx, version, key);
         SnapshotColumns columns;
         if (image is not null)
@@ -92,6 +93,7 @@ public static class SnapshotLoader
             HoldoutTests = tests,
             Context = context,
             Surveys = surveys,
+            Flights = flights,
             Fx = fx,
             Version = version,
         };
@@ -157,6 +159,17 @@ public static class SnapshotLoader
         await ReadAsync(connection, tx, "SELECT market_id, date FROM holidays",
             r => holidays.Add((market[r.GetInt32(0)], ParseDate(r.GetString(1)).DayNumber)), ct);
         return new MarketContextFacts(rows, holidays);
+    }
+
+    /// <summary>Current campaign flights with channel codes and the campaign's key.</summary>
+    private static async Task<List<CampaignFlight>> ReadFlightsAsync(DbConnection connection, DbTransaction tx, ReferenceCodes codes, CancellationToken ct)
+    {
+        var channel = ReferenceCodes.AsArray(codes.Channel);
+        var flights = new List<CampaignFlight>();
+        await ReadAsync(connection, tx,
+            "SELECT c.key, f.name, f.channel_id, f.start, f.\"end\", f.objective FROM campaign_flights f JOIN campaigns c ON c.id = f.campaign_id WHERE f.superseded_by IS NULL ORDER BY f.start",
+            r => flights.Add(new CampaignFlight(r.GetString(0), r.GetString(1), channel[r.GetInt32(2)], ParseDate(r.GetString(3)), ParseDate(r.GetString(4)), r.GetString(5))), ct);
+        return flights;
     }
 
     /// <summary>Current survey answers with market and event codes; each distinct reason text is kept once.</summary>

@@ -19,6 +19,9 @@ public sealed class FactSnapshot
     /// <summary>Context rows and holidays: the confounders the valuation controls for.</summary>
     public MarketContextFacts Context { get; init; } = MarketContextFacts.Empty;
 
+    /// <summary>Campaign flights (name, channel, dates), for annotating trends.</summary>
+    public IReadOnlyList<CampaignFlight> Flights { get; init; } = [];
+
     /// <summary>Survey answers: why consumers say they took an action.</summary>
     public SurveyFacts Surveys { get; init; } = SurveyFacts.Empty;
 

@@ -37,6 +37,12 @@ public sealed record DashboardView
     /// <summary>An attribution model key; null = the default (Markov).</summary>
     public string? Model { get; init; }
 
+    /// <summary>The time grain of trend charts ("day", "week", "month"); null = the page's default.</summary>
+    public string? Grain { get; init; }
+
+    /// <summary>What a trend follows: "event:KEY" or "category:KEY"; null = all micro-conversions.</summary>
+    public string? Focus { get; init; }
+
     public static DashboardView Default { get; } = new();
 
     /// <summary>From a query string ("?period=last-month&amp;market=DE,FR"); unknown or malformed values fall back to the defaults.</summary>
@@ -68,6 +74,8 @@ public sealed record DashboardView
             Brands = List("brand"),
             Measure = One("measure"),
             Model = One("model"),
+            Grain = One("grain") is { } g && g is "day" or "week" or "month" ? g : null,
+            Focus = One("focus"),
         };
     }
 
@@ -93,6 +101,8 @@ public sealed record DashboardView
         Add("brand", string.Join(',', Brands));
         Add("measure", Measure);
         Add("model", Model);
+        Add("grain", Grain);
+        Add("focus", Focus);
         return string.Join('&', parts);
     }
 
