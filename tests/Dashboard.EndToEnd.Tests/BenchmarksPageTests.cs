@@ -59,6 +59,16 @@ public sealed class BenchmarksPageTests
         await page.GetByRole(AriaRole.Option, new() { Name = "Conversion rate", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "benchmarks?measure=conversion_rate").ToString());
         await Expect(page.Locator("#benchmark-map .choroplethlocation").First).ToBeVisibleAsync();
+
+        // Drill-down: a market's name filters to it, its region's name to the region; the breadcrumb goes back up.
+        await germany.GetByText("Germany", new() { Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "benchmarks?market=DE&measure=conversion_rate").ToString());
+        await Expect(page.GetByTestId("breadcrumb")).ToContainTextAsync("Germany (DE)");
+        await ranking.Locator("tbody tr").First.GetByText("EMEA", new() { Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "benchmarks?region=emea&measure=conversion_rate").ToString());
+        await Expect(ranking.Locator("tbody tr").Filter(new() { HasTextString = "United States" })).ToHaveCountAsync(0);
+        await page.GetByTestId("breadcrumb").GetByText("All markets").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "benchmarks?measure=conversion_rate").ToString());
         Assert.True(foreign.Count == 0, "asked another host: " + string.Join(", ", foreign));
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }

@@ -56,6 +56,13 @@ public sealed class ChannelsPageTests
 
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "channels?model=shapley").ToString());
+
+        // Cross-filter: clicking a channel's bar filters the page (every chart and the table) to that channel.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#channel-measure .bars .point').length > 0");
+        var bar = await page.Locator("#channel-measure .bars .point").First.BoundingBoxAsync();
+        await page.Mouse.ClickAsync(bar!.X + (bar.Width / 2), bar.Y + (bar.Height / 2));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("channel=[a-z_]+"));
+        await Expect(page.Locator("[aria-label='Channels under the chosen attribution model'] table tbody tr")).ToHaveCountAsync(1);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
