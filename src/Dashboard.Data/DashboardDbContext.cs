@@ -38,6 +38,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<UserScopeGrant> ScopeGrants => Set<UserScopeGrant>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     /// <summary>Data Protection keys: shared by every instance on this database, so sign-ins survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -59,8 +59,18 @@ public sealed class OverviewPageTests
         await Expect(fresh.Locator("#overview-trend .main-svg").First).ToBeVisibleAsync();
         await fresh.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("overview-de-1920.png"), FullPage = true });
 
+        // Save the Germany view, go back to the default, reopen it from the menu.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save view" }).ClickAsync();
+        await page.GetByLabel("Name this view").FillAsync("Germany, last 4 weeks");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Saved \"Germany, last 4 weeks\"")).ToBeVisibleAsync();
+
         await page.GoBackAsync();
         await Expect(headline).ToHaveAttributeAsync("title", await MicroConversionsAsync(app, from, to));
+        await page.GetByTestId("saved-views").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem).Filter(new() { HasTextString = "Germany, last 4 weeks" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "?market=DE").ToString());
+        await Expect(headline).ToHaveAttributeAsync("title", germany);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

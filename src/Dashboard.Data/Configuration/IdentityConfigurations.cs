@@ -54,3 +54,16 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasIndex(x => x.Prefix).IsUnique();
     }
 }
+
+internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedView>
+{
+    public void Configure(EntityTypeBuilder<SavedView> b)
+    {
+        b.ToTable("saved_views");
+        b.Property(x => x.Name).HasMaxLength(80);
+        b.Property(x => x.Page).HasMaxLength(80);
+        b.Property(x => x.Query).HasMaxLength(2000);
+        b.HasIndex(x => new { x.UserId, x.Page, x.Name }).IsUnique();
+        b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -95,3 +95,18 @@ public sealed class ApiKey
     public string CreatedBy { get; set; } = "";
     public DateTime? RevokedUtc { get; set; }
 }
+
+/// <summary>A dashboard view a user named: the page and its query string (filters, measure, model), to reopen or share.</summary>
+public sealed class SavedView
+{
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Name { get; set; } = "";
+
+    /// <summary>The page's path ("", "trends", "channels", ...).</summary>
+    public string Page { get; set; } = "";
+
+    /// <summary>The view's query string, without "?".</summary>
+    public string Query { get; set; } = "";
+    public DateTime SavedUtc { get; set; }
+}
