@@ -25,14 +25,7 @@ public sealed class BenchmarksPageTests
                 foreign.Add(request.Url);
             }
         };
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
+        var errors = BrowserSession.TrackConsoleErrors(page);
         await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "benchmarks");
         await Expect(page.Locator("#benchmark-map .choroplethlocation").First).ToBeVisibleAsync();
         await Expect(page.Locator("#benchmark-events .main-svg").First).ToBeVisibleAsync();
@@ -59,6 +52,9 @@ public sealed class BenchmarksPageTests
         await page.GetByRole(AriaRole.Option, new() { Name = "Conversion rate", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "benchmarks?measure=conversion_rate").ToString());
         await Expect(page.Locator("#benchmark-map .choroplethlocation").First).ToBeVisibleAsync();
+
+        // The ranking has been redrawn for the new measure (its rows reorder) before a row is clicked.
+        await Expect(ranking.Locator("thead")).ToContainTextAsync("Conversion rate");
 
         // Drill-down: a market's name filters to it, its region's name to the region; the breadcrumb goes back up.
         await germany.GetByText("Germany", new() { Exact = true }).ClickAsync();

@@ -66,6 +66,21 @@ public sealed class BrowserSession : IAsyncDisposable
         return violations;
     }
 
+    /// <summary>Collects the page's console errors (a page must load without any).</summary>
+    public static List<string> TrackConsoleErrors(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+
     /// <summary>Where screenshots go: kept as test artifacts.</summary>
     public static string ArtifactPath(string name)
     {

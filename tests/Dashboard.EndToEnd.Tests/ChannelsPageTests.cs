@@ -20,14 +20,7 @@ public sealed class ChannelsPageTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
+        var errors = BrowserSession.TrackConsoleErrors(page);
         await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "channels");
         await Expect(page.Locator("#channel-measure .main-svg").First).ToBeVisibleAsync();
         await Expect(page.Locator("#channel-matrix .main-svg").First).ToBeVisibleAsync();

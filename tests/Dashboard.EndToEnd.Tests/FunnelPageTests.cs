@@ -13,14 +13,7 @@ public sealed class FunnelPageTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
+        var errors = BrowserSession.TrackConsoleErrors(page);
         await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "funnel");
         foreach (var chart in new[] { "funnel", "intent-flows", "intent-categories" })
         {

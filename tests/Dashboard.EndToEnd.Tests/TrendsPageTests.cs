@@ -22,14 +22,7 @@ public sealed class TrendsPageTests
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
+        var errors = BrowserSession.TrackConsoleErrors(page);
         await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "trends");
         await Expect(page.Locator("#trend .main-svg").First).ToBeVisibleAsync();
         await Expect(page.Locator("#lag-correlation .main-svg").First).ToBeVisibleAsync();
