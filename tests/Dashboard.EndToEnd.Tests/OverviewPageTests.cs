@@ -36,6 +36,9 @@ public sealed class OverviewPageTests
         await Expect(headline).ToHaveAttributeAsync("title", await MicroConversionsAsync(app, from, to));
         await Expect(page.GetByTestId("filter-summary")).ToContainTextAsync($"{from:yyyy-MM-dd} – {to:yyyy-MM-dd}");
         await Expect(page.GetByTestId("narrative")).ToBeVisibleAsync();
+        var movers = page.Locator("[aria-label='Top movers'] table tbody tr, table[aria-label='Top movers'] tbody tr");
+        await Expect(movers.First).ToBeVisibleAsync();
+        Assert.InRange(await movers.CountAsync(), 1, 5);
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("overview.png"), FullPage = true });
 
         await page.GetByLabel("Market").ClickAsync();

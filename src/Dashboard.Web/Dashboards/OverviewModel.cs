@@ -24,7 +24,8 @@ public sealed record OverviewModel(
     Dimension Grain,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<Movement> Movers,
-    IReadOnlyList<string> Narrative)
+    IReadOnlyList<string> Narrative,
+    Func<Dimension, string, string> Label)
 {
     public static IReadOnlyList<string> KpiMeasures { get; } =
     [
@@ -81,6 +82,6 @@ public sealed record OverviewModel(
         };
         var comparisonName = view.Compare == Comparison.SamePeriodLastYear ? "the same period last year" : "the previous period";
         var narrative = NarrativeWriter.Write(movers, Label, comparisonName, preferences.Format, preferences.Currency);
-        return new OverviewModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative);
+        return new OverviewModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative, Label);
     }
 }
