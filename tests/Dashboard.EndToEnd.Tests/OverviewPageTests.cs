@@ -63,8 +63,11 @@ public sealed class OverviewPageTests
 
         await page.GoBackAsync();
         await Expect(headline).ToHaveAttributeAsync("title", await MicroConversionsAsync(app, from, to));
-        await page.GetByTestId("saved-views").ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem).Filter(new() { HasTextString = "Germany, last 4 weeks" }).ClickAsync();
+        // The menu names its count: it opens once the saved view is listed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saved views (1)" }).ClickAsync();
+        var saved = page.GetByRole(AriaRole.Menuitem).Filter(new() { HasTextString = "Germany, last 4 weeks" });
+        await Expect(saved).ToBeVisibleAsync();
+        await saved.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.RootUri, "?market=DE").ToString());
         await Expect(headline).ToHaveAttributeAsync("title", germany);
         Assert.True(errors.Count == 0, string.Join("\n", errors));

@@ -15,8 +15,12 @@ public static class AppTheme
             AppbarBackground = "#0b6e4f",
             Background = "#f6f7f9",
             DrawerBackground = "#ffffff",
-            Success = "#1b873f",
+            Success = "#1b7a39",
             Error = "#c62828",
+            Info = "#0d5aa7",
+
+            // MudBlazor's default secondary text (54% black) falls below 4.5:1 on the page background (axe).
+            TextSecondary = "rgba(0,0,0,0.68)",
         },
         PaletteDark = new PaletteDark
         {

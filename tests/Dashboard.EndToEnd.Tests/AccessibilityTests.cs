@@ -1,0 +1,34 @@
+using Deque.AxeCore.Playwright;
+using Dashboard.TestSupport;
+using Dashboard.Web.Model;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests;
+
+/// <summary>axe-core (shipped inside the package, nothing fetched) on every dashboard page: no serious or critical violation.</summary>
+public sealed class AccessibilityTests
+{
+    [Fact]
+    public async Task Every_dashboard_page_passes_axe_without_serious_or_critical_violations()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local");
+        var found = new List<string>();
+        foreach (var target in AppPages.Dashboards)
+        {
+            await page.GotoAsync(new Uri(app.RootUri, target.Href).ToString());
+            await BrowserSession.WaitForCircuitAsync(page);
+            await Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
+            await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            var result = await page.RunAxe();
+            foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                found.Add($"/{target.Href}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+}
