@@ -42,6 +42,18 @@ public sealed class ShellTests
         Assert.True(Luminance(dark) < Luminance(light), $"dark background {dark} should be darker than light {light}");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("overview-dark.png"), FullPage = true });
 
+        // Charts follow the theme: no white plot on a dark page.
+        Assert.Equal("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#overview-trend .main-svg')).backgroundColor"));
+        foreach (var (href, chart) in new[] { ("channels", "channel-matrix"), ("funnel", "intent-flows"), ("benchmarks", "benchmark-map") })
+        {
+            await nav.GetByRole(AriaRole.Link, new() { Name = AppPages.All.Single(p => p.Href == href).Title, Exact = true }).ClickAsync();
+            await Expect(page.Locator($"#{chart} .main-svg").First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath($"{href}-dark.png"), FullPage = true });
+        }
+
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#overview-trend .main-svg").First).ToBeVisibleAsync();
+
         await page.ReloadAsync();
         await BrowserSession.WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" })).ToHaveAttributeAsync("aria-pressed", "true");
