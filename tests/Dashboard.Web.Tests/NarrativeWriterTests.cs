@@ -34,7 +34,7 @@ public sealed class NarrativeWriterTests
         [
             "Micro-conversions rose 0,5% vs the previous period, to 11.639.845.",
             "Revenue rose 4,1% vs the previous period, to 87.711.751 EUR.",
-            "Micro-conversion rate in Germany rose 0,2 points, to 14,4%.",
+            "Micro-conversion rate in Germany rose 0,2 points, to 14,40%.",
             "Micro-conversions in In-store rose 21%, to 1.803.024.",
             "Micro-conversions in Shelf scan fell 18%, to 954.794.",
         ], lines);

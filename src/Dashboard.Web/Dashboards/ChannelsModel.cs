@@ -25,7 +25,8 @@ public sealed record ChannelsModel(
     string Measure,
     IReadOnlyList<ChannelRow> Channels,
     IReadOnlyList<(string Key, string Name)> Events,
-    IReadOnlyList<IReadOnlyList<double?>> Matrix)
+    IReadOnlyList<IReadOnlyList<double?>> Matrix,
+    IReadOnlyList<IReadOnlyList<double?>> MatrixShares)
 {
     public static IReadOnlyList<string> Measures { get; } =
     [
@@ -66,6 +67,14 @@ public sealed record ChannelsModel(
         var cells = matrix.Rows.ToDictionary(r => (r.Group[Dimension.Channel], r.Group[Dimension.Event]), r => r.Values[MeasureCatalogue.MicroConversions].Value);
         var events = reference.Events.Where(e => cells.Any(c => c.Key.Item2 == e.Key && c.Value > 0)).Select(e => (e.Key, e.Name)).ToList();
         IReadOnlyList<IReadOnlyList<double?>> grid = [.. rows.Select(r => (IReadOnlyList<double?>)[.. events.Select(e => cells.GetValueOrDefault((r.Key, e.Key)))])];
-        return new ChannelsModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid);
+
+        // Each row as the share of that channel's own micro-conversions (its row total is the engine's channel figure),
+        // so a small channel's mix reads as clearly as a big one's.
+        IReadOnlyList<IReadOnlyList<double?>> shares = [.. rows.Select((r, i) =>
+        {
+            var total = r.Figures[MeasureCatalogue.MicroConversions].Value;
+            return (IReadOnlyList<double?>)[.. grid[i].Select(v => total > 0 && v is { } x ? x / total : null)];
+        })];
+        return new ChannelsModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid, shares);
     }
 }

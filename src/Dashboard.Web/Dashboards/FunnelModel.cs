@@ -63,7 +63,8 @@ public sealed record FunnelModel(
             Range = range, Measures = [MeasureCatalogue.Sessions, MeasureCatalogue.Orders, MeasureCatalogue.ConversionRate, MeasureCatalogue.TrueConversionRate],
             Filters = MarketFilters(view), Compare = view.Compare, Scope = context.Scope, Currency = context.Preferences.Currency,
         };
-        var totals = engine.Run(query).Totals;
+        var answer = engine.Run(query);
+        var totals = answer.Totals;
         var byIntent = engine.Run(query with { Measures = [MeasureCatalogue.MicroConversions], By = [Dimension.IntentGroup, Dimension.Category], Filters = view.Filters(), Compare = Comparison.None });
         var cells = byIntent.Rows
             .Select(r => new IntentCell(
@@ -72,7 +73,9 @@ public sealed record FunnelModel(
                 r.Values[MeasureCatalogue.MicroConversions].Value ?? 0))
             .Where(c => c.Actions > 0).ToList();
         var stages = new List<FunnelStage> { new("Sessions", totals.Values[MeasureCatalogue.Sessions].Value) };
-        stages.AddRange(Enum.GetValues<IntentGroup>().Select(i => new FunnelStage($"{IntentName(i)} actions", cells.Where(c => c.Intent == i).Sum(c => c.Actions))));
+        var byGroup = engine.Run(query with { Measures = [MeasureCatalogue.MicroConversions], By = [Dimension.IntentGroup], Filters = view.Filters(), Compare = Comparison.None })
+            .Rows.ToDictionary(r => r.Group[Dimension.IntentGroup], r => r.Values[MeasureCatalogue.MicroConversions].Value);
+        stages.AddRange(Enum.GetValues<IntentGroup>().Select(i => new FunnelStage($"{IntentName(i)} actions", byGroup.GetValueOrDefault(i.ToKey()) ?? 0)));
         stages.Add(new FunnelStage("Orders", totals.Values[MeasureCatalogue.Orders].Value));
 
         Kpi Rate(string key) => new(MeasureCatalogue.Find(key)!, totals.Values[key].Value, totals.Values[key].AbsentReason, totals.Comparison?[key].Value,
@@ -84,7 +87,7 @@ public sealed record FunnelModel(
         double? noIntent = plain.Value is { } p && truer.Value is { } t && t > 0 ? 1 - (p / t) : null;
 
         var journeys = JourneyMeasures.Run(analysis.Snapshot, new AttributionQuery { Range = range, Scope = context.Scope, Filters = MarketFilters(view) });
-        return new FunnelModel(range, engine.Run(query with { Measures = [MeasureCatalogue.Sessions] }).ComparisonRange, last, stages, cells, plain, truer, noIntent, journeys);
+        return new FunnelModel(range, answer.ComparisonRange, last, stages, cells, plain, truer, noIntent, journeys);
     }
 
     /// <summary>Sessions, orders and journeys are kept by market, not by channel or brand: only the market filters apply to them.</summary>

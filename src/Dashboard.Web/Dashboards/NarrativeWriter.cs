@@ -54,11 +54,6 @@ public static class NarrativeWriter
             : $"{(change > 0 ? "rose" : "fell")} {(percent >= 10 ? format.Whole(percent) : format.Fixed(percent, 1))}%";
     }
 
-    private static string Amount(string measure, double value, NumberFormat format, string currency) => MeasureCatalogue.Find(measure)?.Unit switch
-    {
-        MeasureUnit.Rate => format.Fixed(value * 100, 1) + "%",
-        MeasureUnit.Ratio => format.Fixed(value, 2),
-        MeasureUnit.Money => format.Whole(value) + " " + currency,
-        _ => format.Whole(value),
-    };
+    private static string Amount(string measure, double value, NumberFormat format, string currency) =>
+        MeasureCatalogue.Find(measure) is { } definition ? MeasureText.Value(definition, value, format, currency) : format.Whole(value);
 }

@@ -31,7 +31,7 @@ public static class ExportEndpoints
                 var analysis = await store.GetAnalysisAsync(ct);
                 var scope = await scopes.ForAsync(http.User, ct);
                 await using var db = await contexts.CreateDbContextAsync(ct);
-                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, ct);
+                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, analysis, ct);
                 ValueView view;
                 try
                 {
@@ -62,10 +62,11 @@ public static class ExportEndpoints
     private static string Markets(AccessScope scope) =>
         scope.Markets is null ? "all markets" : string.Join(" ", scope.Markets.Order(StringComparer.Ordinal));
 
-    private static async Task<string> PreferredCurrencyAsync(DashboardDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The caller's reporting currency, resolved as the pages resolve it (an API key has none: the default).</summary>
+    private static async Task<string> PreferredCurrencyAsync(DashboardDbContext db, ClaimsPrincipal user, SnapshotAnalysis analysis, CancellationToken ct)
     {
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stored = id is null ? null : (await UserPreferencesStore.GetAsync(db, id, ct)).ReportingCurrency;
-        return stored ?? DisplayPreferences.DefaultCurrency;
+        var stored = id is null ? new StoredPreferences(null, null) : await UserPreferencesStore.GetAsync(db, id, ct);
+        return DisplayPreferences.From(stored, analysis.Snapshot.Fx).Currency;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Snapshot;
 using Dashboard.Web.Model;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,21 @@ public sealed record DisplayPreferences(string Currency, NumberFormat Format)
     public static DisplayPreferences Default { get; } = new(DefaultCurrency, NumberFormat.Default);
 
     public const string DefaultCurrency = "USD";
+
+    /// <summary>Every currency the data has exchange rates for, and the US dollar (the rates' base).</summary>
+    public static IReadOnlyList<string> Currencies(FxRates fx)
+    {
+        ArgumentNullException.ThrowIfNull(fx);
+        return [.. fx.Currencies.Append(DefaultCurrency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>What a user stored, made usable: a currency that has since lost its rates falls back to the default.</summary>
+    public static DisplayPreferences From(StoredPreferences stored, FxRates fx)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var currency = stored.ReportingCurrency is { } c && Currencies(fx).Contains(c) ? c : DefaultCurrency;
+        return new DisplayPreferences(currency, NumberFormat.Find(stored.NumberFormat) ?? NumberFormat.Default);
+    }
 }
 
 /// <summary>
@@ -39,18 +55,13 @@ public sealed class UserPreferences(IDbContextFactory<DashboardDbContext> contex
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stored = await UserPreferencesStore.GetAsync(db, id, ct);
-        var currencies = await CurrenciesAsync(ct);
-        var currency = stored.ReportingCurrency is { } c && currencies.Contains(c) ? c : DisplayPreferences.DefaultCurrency;
-        _current = new DisplayPreferences(currency, NumberFormat.Find(stored.NumberFormat) ?? NumberFormat.Default);
+        _current = DisplayPreferences.From(stored, (await store.GetAnalysisAsync(ct)).Snapshot.Fx);
         return _current;
     }
 
     /// <summary>Every currency the data has exchange rates for, and the US dollar (the rates' base).</summary>
-    public async Task<IReadOnlyList<string>> CurrenciesAsync(CancellationToken ct = default)
-    {
-        var snapshot = (await store.GetAnalysisAsync(ct)).Snapshot;
-        return [.. snapshot.Fx.Currencies.Append(DisplayPreferences.DefaultCurrency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-    }
+    public async Task<IReadOnlyList<string>> CurrenciesAsync(CancellationToken ct = default) =>
+        DisplayPreferences.Currencies((await store.GetAnalysisAsync(ct)).Snapshot.Fx);
 
     /// <returns>Null when saved, else why not.</returns>
     public async Task<string?> SaveAsync(string currency, string formatKey, CancellationToken ct = default)
