@@ -50,6 +50,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>Starts the app over a copy of any database file (the benchmark's large demo data, say).</summary>
+    public static AppFactory StartOnCopyOf(string databasePath, IDictionary<string, string?> settings)
+    {
+        var factory = new AppFactory(TempDatabase.CopyOf(databasePath), settings);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>A second instance on another app's database (as behind a load balancer); it leaves the file to its owner.</summary>
     public static AppFactory StartBeside(AppFactory first)
     {
