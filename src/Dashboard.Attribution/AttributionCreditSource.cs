@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Attribution.Models;
 using Dashboard.Attribution.Paths;
 using Dashboard.Metrics.Engine;
@@ -12,6 +13,9 @@ namespace Dashboard.Attribution;
 /// </summary>
 public sealed class AttributionCreditSource(FactSnapshot snapshot) : IChannelCreditSource
 {
+    /// <summary>Below this many conversions (converting paths) in a query's dates and markets, the answer says the split is rough.</summary>
+    public const int ThinBasis = 100;
+
     public IReadOnlyList<string> Models { get; } = [.. AttributionModels.All.Select(m => m.Key())];
 
     public double[]?[] Shares(CreditPartition partition, string model, string currency, ICollection<string> notes)
@@ -35,12 +39,24 @@ public sealed class AttributionCreditSource(FactSnapshot snapshot) : IChannelCre
         }
 
         var shares = new double[]?[partition.Scopes];
+        var converting = 0;
         for (var scope = 0; scope < shares.Length; scope++)
         {
             if (byScope[scope] is { } members)
             {
-                shares[scope] = Normalise(Credit(paths.Subset(members, 0), parsed));
+                var subset = paths.Subset(members, 0);
+                converting += subset.Conversions;
+                shares[scope] = Normalise(Credit(subset, parsed));
             }
+        }
+
+        // Attributed revenue is sales revenue times these shares, so a handful of journeys can move millions: say so.
+        if (converting < ThinBasis)
+        {
+            // Dated, because a comparison period asks on its own and its note would read the same.
+            var (from, to) = (DateOnly.FromDayNumber(partition.FirstDay), DateOnly.FromDayNumber(partition.LastDay));
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"channel credit for {from:yyyy-MM-dd} – {to:yyyy-MM-dd} rests on {converting} conversions in these markets: with fewer than {ThinBasis}, the split between channels is rough"));
         }
 
         return shares;

@@ -74,6 +74,25 @@ public sealed class AttributedMeasureTests
     }
 
     [Fact]
+    public void An_answer_whose_credit_rests_on_few_conversions_says_how_few()
+    {
+        // March's converting paths, counted from the fixture: j1, j2, j3, j4 and j5's two; in the US all but j3.
+        var all = Ask(q => q with { By = [Dimension.Channel] }, "attributed_revenue");
+        var us = Ask(q => q with { By = [Dimension.Channel], Scope = AccessScope.Only(["US"]) }, "attributed_revenue");
+
+        Assert.Contains(all.Notes, n => n.StartsWith("channel credit for 2025-03-01 – 2025-03-31 rests on 6 conversions", StringComparison.Ordinal));
+        Assert.Contains(us.Notes, n => n.StartsWith("channel credit for 2025-03-01 – 2025-03-31 rests on 5 conversions", StringComparison.Ordinal));
+
+        // 94 more make 100: enough, no note.
+        var snapshot = JourneyFixture.Build(extraConversions: 94);
+        var enough = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot)).Run(new MetricsQuery
+        {
+            Range = March, Measures = ["attributed_revenue"], By = [Dimension.Channel], Scope = AccessScope.All, AttributionModel = "last_touch",
+        });
+        Assert.DoesNotContain(enough.Notes, n => n.Contains("rests on", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_scope_whose_journeys_hold_no_conversion_has_no_attributed_revenue()
     {
         var february = new DateRange(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 28));

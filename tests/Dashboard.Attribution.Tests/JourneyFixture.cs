@@ -15,7 +15,8 @@ internal static class JourneyFixture
 
     private static DateTime T(int month, int day, int hour = 10) => new(2025, month, day, hour, 0, 0, DateTimeKind.Utc);
 
-    public static FactSnapshot Build()
+    /// <param name="extraConversions">As many more one-touch paid-search purchases of 10 USD in the US on 20 March.</param>
+    public static FactSnapshot Build(int extraConversions = 0)
     {
         var reference = new ReferenceSet(
             [new("emea", "EMEA"), new("north_america", "North America")],
@@ -59,6 +60,10 @@ internal static class JourneyFixture
         j.Add("j8", DE, T(3, 25), Organic, Visit, 0, None);
         j.Add("j8", DE, T(3, 26), Organic, Visit, 0, None);
         j.Add("j9", US, T(3, 26), Display, Visit, 0, None);
+        for (var x = 0; x < extraConversions; x++)
+        {
+            j.Add($"x{x}", US, T(3, 20), Search, Purchase, 100_000, USD);
+        }
 
         // Sales: US 1,000 USD and DE 500 EUR in March, US 300 USD in February; aurora's gross margin is 0.4.
         var sales = new SalesTableBuilder();

@@ -26,7 +26,8 @@ public sealed record ChannelsModel(
     IReadOnlyList<ChannelRow> Channels,
     IReadOnlyList<(string Key, string Name)> Events,
     IReadOnlyList<IReadOnlyList<double?>> Matrix,
-    IReadOnlyList<IReadOnlyList<double?>> MatrixShares)
+    IReadOnlyList<IReadOnlyList<double?>> MatrixShares,
+    IReadOnlyList<string> Notes)
 {
     public static IReadOnlyList<string> Measures { get; } =
     [
@@ -75,6 +76,6 @@ public sealed record ChannelsModel(
             var total = r.Figures[MeasureCatalogue.MicroConversions].Value;
             return (IReadOnlyList<double?>)[.. grid[i].Select(v => total > 0 && v is { } x ? x / total : null)];
         })];
-        return new ChannelsModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid, shares);
+        return new ChannelsModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid, shares, answer.Notes);
     }
 }
