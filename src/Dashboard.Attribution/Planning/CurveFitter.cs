@@ -1,0 +1,238 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Dashboard.Attribution.Planning;
+
+/// <summary>A channel's fitted curve with the covariance of its parameters (on the fitter's unbounded scale).</summary>
+public sealed record CurveFit(HillCurve Curve, double[] Theta, double[,] Covariance, int Observations)
+{
+    /// <summary>The curve at other unbounded parameters (for the delta method).</summary>
+    public static HillCurve FromTheta(IReadOnlyList<double> theta) => CurveFitter.Curve(theta);
+}
+
+/// <summary>
+/// Fits a <see cref="HillCurve"/> to one channel's series pooled over markets: Levenberg–Marquardt on
+/// weighted least squares (weights 1 / a market's mean actions, as for counts whose variance grows with their mean),
+/// from six starts over λ and α, on bounded parameters (λ in [0, 0.9), α in [0.5, 3], K and β positive) written as
+/// unbounded ones. The covariance is a sandwich clustered by market and 28-day block, because the days' errors are
+/// neither independent nor of equal spread.
+/// </summary>
+public static class CurveFitter
+{
+    private const double MaxLambda = 0.9;
+    private const double MinAlpha = 0.5;
+    private const double AlphaRange = 2.5;
+    private const int BlockDays = 28;
+
+    internal static HillCurve Curve(IReadOnlyList<double> t) =>
+        new(Math.Exp(t[0]), MaxLambda * Sigmoid(t[1]), Math.Exp(t[2]), MinAlpha + (AlphaRange * Sigmoid(t[3])));
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var weights = series.Select(s =>
+        {
+            var (sum, n) = (0.0, 0);
+            for (var t = 0; t < s.Days; t++)
+            {
+                if (s.Fitted[t])
+                {
+                    (sum, n) = (sum + s.Actions[t], n + 1);
+                }
+            }
+
+            return n > 0 && sum > 0 ? n / sum : 0;
+        }).ToArray();
+        var observations = series.Sum(s => s.Fitted.Count(f => f));
+        if (observations < 60 || weights.All(w => w == 0))
+        {
+            return null;
+        }
+
+        double[]? best = null;
+        var bestError = double.PositiveInfinity;
+        foreach (var lambda in new[] { 0.2, 0.5, 0.8 })
+        {
+            foreach (var alpha in new[] { 1.2, 2.0 })
+            {
+                var start = Start(series, weights, lambda, alpha);
+                if (start is null)
+                {
+                    continue;
+                }
+
+                var (theta, error) = LevenbergMarquardt(series, weights, start);
+                if (error < bestError)
+                {
+                    (best, bestError) = (theta, error);
+                }
+            }
+        }
+
+        return best is null ? null : new CurveFit(Curve(best), best, Covariance(series, weights, best), observations);
+    }
+
+    /// <summary>K at the median adstock per scale, β by least squares for that shape.</summary>
+    private static double[]? Start(IReadOnlyList<ChannelSeries> series, double[] weights, double lambda, double alpha)
+    {
+        var levels = new List<double>();
+        foreach (var s in series)
+        {
+            var a = s.Spend[0] / (1 - lambda);
+            for (var t = 0; t < s.Days; t++)
+            {
+                a = t == 0 ? a : s.Spend[t] + (lambda * a);
+                if (s.Fitted[t] && a > 0)
+                {
+                    levels.Add(a / s.Scale);
+                }
+            }
+        }
+
+        if (levels.Count == 0)
+        {
+            return null;
+        }
+
+        levels.Sort();
+        var k = levels[levels.Count / 2];
+        var shape = new[] { 0.0, Logit(lambda / MaxLambda), Math.Log(k), Logit((alpha - MinAlpha) / AlphaRange) };
+        double xy = 0, xx = 0;
+        Walk(series, shape, (m, t, f) => { xy += weights[m] * series[m].Actions[t] * f; xx += weights[m] * f * f; });
+        return xx > 0 && xy > 0 ? [Math.Log(xy / xx), shape[1], shape[2], shape[3]] : null;
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with (market, day, prediction) for every fitted day.</summary>
+    private static void Walk(IReadOnlyList<ChannelSeries> series, IReadOnlyList<double> theta, Action<int, int, double> visit)
+    {
+        var curve = Curve(theta);
+        for (var m = 0; m < series.Count; m++)
+        {
+            var s = series[m];
+            var a = s.Spend[0] / (1 - curve.Lambda);
+            for (var t = 0; t < s.Days; t++)
+            {
+                a = t == 0 ? a : s.Spend[t] + (curve.Lambda * a);
+                if (s.Fitted[t])
+                {
+                    visit(m, t, curve.Beta * s.Scale * s.Season[t] * HillCurve.Hill(a / s.Scale, curve.HalfSaturation, curve.Alpha));
+                }
+            }
+        }
+    }
+
+    private static double[] Residuals(IReadOnlyList<ChannelSeries> series, double[] weights, IReadOnlyList<double> theta, int count)
+    {
+        var r = new double[count];
+        var i = 0;
+        Walk(series, theta, (m, t, f) => r[i++] = Math.Sqrt(weights[m]) * (series[m].Actions[t] - f));
+        return r;
+    }
+
+    private static Matrix<double> Jacobian(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, int count)
+    {
+        var j = Matrix<double>.Build.Dense(count, theta.Length);
+        for (var p = 0; p < theta.Length; p++)
+        {
+            const double H = 1e-5;
+            var up = (double[])theta.Clone();
+            var down = (double[])theta.Clone();
+            up[p] += H;
+            down[p] -= H;
+            var (ru, rd) = (Residuals(series, weights, up, count), Residuals(series, weights, down, count));
+
+            // Residuals are y − f, so d f / dθ = −d r / dθ.
+            for (var i = 0; i < count; i++)
+            {
+                j[i, p] = -(ru[i] - rd[i]) / (2 * H);
+            }
+        }
+
+        return j;
+    }
+
+    private static (double[] Theta, double Error) LevenbergMarquardt(IReadOnlyList<ChannelSeries> series, double[] weights, double[] start)
+    {
+        var count = series.Sum(s => s.Fitted.Count(f => f));
+        var theta = start;
+        var r = Vector<double>.Build.Dense(Residuals(series, weights, theta, count));
+        var error = r.DotProduct(r);
+        var mu = 1e-3;
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var j = Jacobian(series, weights, theta, count);
+            var jtj = j.TransposeThisAndMultiply(j);
+            var jtr = j.TransposeThisAndMultiply(r);
+            var improved = false;
+            while (mu < 1e10)
+            {
+                var damped = jtj.Clone();
+                for (var p = 0; p < theta.Length; p++)
+                {
+                    damped[p, p] += mu * Math.Max(jtj[p, p], 1e-12);
+                }
+
+                var step = damped.Solve(jtr);
+                var candidate = theta.Select((v, p) => Math.Clamp(v + step[p], -30, 30)).ToArray();
+                var rc = Vector<double>.Build.Dense(Residuals(series, weights, candidate, count));
+                var candidateError = rc.DotProduct(rc);
+                if (candidateError < error)
+                {
+                    improved = error - candidateError > 1e-9 * error;
+                    (theta, r, error) = (candidate, rc, candidateError);
+                    mu = Math.Max(mu / 3, 1e-9);
+                    break;
+                }
+
+                mu *= 4;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return (theta, error);
+    }
+
+    private static double[,] Covariance(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta)
+    {
+        var count = series.Sum(s => s.Fitted.Count(f => f));
+        var j = Jacobian(series, weights, theta, count);
+        var r = Residuals(series, weights, theta, count);
+        var bread = (j.TransposeThisAndMultiply(j) + (Matrix<double>.Build.DenseIdentity(theta.Length) * 1e-9)).Inverse();
+        var meat = Matrix<double>.Build.Dense(theta.Length, theta.Length);
+        var i = 0;
+        for (var m = 0; m < series.Count; m++)
+        {
+            var s = series[m];
+            var score = Vector<double>.Build.Dense(theta.Length);
+            var block = -1;
+            for (var t = 0; t < s.Days; t++)
+            {
+                if (!s.Fitted[t])
+                {
+                    continue;
+                }
+
+                if (t / BlockDays != block && block >= 0)
+                {
+                    meat += score.OuterProduct(score);
+                    score.Clear();
+                }
+
+                block = t / BlockDays;
+                score += j.Row(i) * r[i];
+                i++;
+            }
+
+            meat += score.OuterProduct(score);
+        }
+
+        return (bread * meat * bread).ToArray();
+    }
+}

@@ -1,0 +1,291 @@
+using Dashboard.Attribution.Valuation;
+using Dashboard.Domain.Reference;
+using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Snapshot;
+
+namespace Dashboard.Attribution.Planning;
+
+/// <summary>
+/// The fitted response model of every paid channel over the markets in scope, in USD: what a scenario's prediction and
+/// the optimiser read. Fitting takes seconds; a page keeps one per snapshot and scope.
+/// </summary>
+public sealed class ResponseModel
+{
+    /// <summary>"Current" spend is the average per calendar day over this many final days (METRICS.md).</summary>
+    public const int CurrentDays = 90;
+
+    private const int YearDays = 364;
+    private const double HoldoutShare = 0.1;
+
+    private readonly PlanningData _data;
+    private readonly double[] _scale;
+    private readonly double[][] _season;
+
+    private ResponseModel(PlanningData data, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes)
+    {
+        _data = data;
+        Channels = channels;
+        MarketCodes = marketCodes;
+        Margin = margin;
+        Notes = notes;
+        _scale = [.. Enumerable.Range(0, data.Markets.Length).Select(data.Scale)];
+        _season = [.. Enumerable.Range(0, data.Markets.Length).Select(data.Season)];
+    }
+
+    public IReadOnlyList<ChannelResponse> Channels { get; }
+
+    public IReadOnlyList<string> MarketCodes { get; }
+
+    /// <summary>Gross margin on revenue over the last 365 days (brands' margins weighted by their revenue).</summary>
+    public double Margin { get; }
+
+    public DateOnly LastDay => DateOnly.FromDayNumber(_data.LastDay);
+
+    public IReadOnlyList<string> Notes { get; }
+
+    public static ResponseModel Fit(FactSnapshot snapshot, AccessScope scope, ValuationResult valuation)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(valuation);
+        var notes = new SortedSet<string>(StringComparer.Ordinal);
+        var data = PlanningData.Build(snapshot, scope, notes);
+        var reference = snapshot.Reference;
+        var values = reference.Events.Select(e => valuation.Events.FirstOrDefault(v => v.Event == e.Key)).ToArray();
+        var negative = values.Where(v => v?.Value < 0).Select(v => v!.Event).ToList();
+        if (negative.Count > 0)
+        {
+            notes.Add($"valued at 0 for planning, as their estimated value is below zero: {string.Join(", ", negative)}");
+        }
+
+        var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
+        var holdoutStart = data.Days - (int)(data.Days * HoldoutShare);
+        var channels = data.PaidChannels
+            .Select(c => FitChannel(data, reference, c, values, seasons, holdoutStart))
+            .ToList();
+        foreach (var absent in channels.Where(c => c.Fit is null))
+        {
+            notes.Add($"{absent.Name}: no response curve ({absent.AbsentReason})");
+        }
+
+        double revenue = 0, margin = 0;
+        for (var m = 0; m < data.Markets.Length; m++)
+        {
+            for (var t = Math.Max(0, data.Days - 365); t < data.Days; t++)
+            {
+                (revenue, margin) = (revenue + data.Revenue[m][t], margin + data.MarginRevenue[m][t]);
+            }
+        }
+
+        return new ResponseModel(data, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
+            revenue > 0 ? margin / revenue : 0.4, [.. notes]);
+    }
+
+    private static ChannelResponse FitChannel(PlanningData data, ReferenceSet reference, int c, EventValue?[] values, double[][] seasons, int holdoutStart)
+    {
+        var channel = reference.Channels[c];
+        var events = data.EventsOf(c);
+        var mixTotal = events.Sum(e => data.Mix[c][e]);
+        double value = 0, variance = 0;
+        var intent = new double[Enum.GetValues<IntentGroup>().Length];
+        foreach (var e in events)
+        {
+            var share = data.Mix[c][e] / mixTotal;
+            value += share * Math.Max(0, values[e]?.Value ?? 0);
+            variance += share * share * Math.Pow(values[e]?.StandardError ?? 0, 2);
+            intent[(int)reference.Events[e].IntentGroup] += share;
+        }
+
+        var current = Enumerable.Range(0, data.Markets.Length)
+            .Select(m => data.Spend[m][c].Skip(data.Days - CurrentDays).Sum() / CurrentDays).ToArray();
+        var currentTotal = current.Sum();
+        var shares = currentTotal > 0
+            ? current.Select(x => x / currentTotal).ToArray()
+            : Enumerable.Repeat(1.0 / data.Markets.Length, data.Markets.Length).ToArray();
+
+        ChannelResponse Absent(string reason) =>
+            new(channel.Key, channel.Name, null, reason, null, null, value, Math.Sqrt(variance), intent, currentTotal, shares);
+
+        if (events.Length == 0)
+        {
+            return Absent("its tracking reports no micro-conversions");
+        }
+
+        // A market joins the fit from the day it reported every type this channel drives; one that never reported
+        // one of them stays out (its counts would read as a weaker channel).
+        var series = new List<(int Market, int From)>();
+        for (var m = 0; m < data.Markets.Length; m++)
+        {
+            var from = events.Max(e => data.ReportedFrom[m][e]);
+            if (from != int.MaxValue && data.Spend[m][c].Skip(from).Count(x => x > 0) >= 60)
+            {
+                series.Add((m, from));
+            }
+        }
+
+        if (series.Count == 0)
+        {
+            return Absent("no market has 60 days of its spend with its micro-conversions tracked");
+        }
+
+        ChannelSeries Series((int Market, int From) s, int until) => new(
+            reference.Markets[data.Markets[s.Market]].Code, data.Scale(s.Market), data.Spend[s.Market][c], data.Actions[s.Market][c], seasons[s.Market],
+            [.. Enumerable.Range(0, data.Days).Select(t => t >= s.From && t < until)]);
+
+        var training = CurveFitter.Fit([.. series.Select(s => Series(s, holdoutStart))]);
+        var full = CurveFitter.Fit([.. series.Select(s => Series(s, data.Days))]);
+        if (training is null || full is null)
+        {
+            return Absent("too few days to fit a curve");
+        }
+
+        var (r2, mape) = Quality(data, c, series, training.Curve, seasons, holdoutStart);
+        return new ChannelResponse(channel.Key, channel.Name, full, null, r2, mape, value, Math.Sqrt(variance), intent, currentTotal, shares);
+    }
+
+    /// <summary>R² over the held-back market-days and MAPE of the held-back days' totals over markets.</summary>
+    private static (double R2, double Mape) Quality(PlanningData data, int c, List<(int Market, int From)> series, HillCurve curve, double[][] seasons, int holdoutStart)
+    {
+        var actualByDay = new double[data.Days - holdoutStart];
+        var predictedByDay = new double[data.Days - holdoutStart];
+        var pairs = new List<(double Actual, double Predicted)>();
+        foreach (var (m, from) in series)
+        {
+            var scale = data.Scale(m);
+            var spend = data.Spend[m][c];
+            var a = spend[0] / (1 - curve.Lambda);
+            for (var t = 0; t < data.Days; t++)
+            {
+                a = t == 0 ? a : spend[t] + (curve.Lambda * a);
+                if (t >= holdoutStart && t >= from)
+                {
+                    var predicted = curve.Beta * scale * seasons[m][t] * HillCurve.Hill(a / scale, curve.HalfSaturation, curve.Alpha);
+                    pairs.Add((data.Actions[m][c][t], predicted));
+                    actualByDay[t - holdoutStart] += data.Actions[m][c][t];
+                    predictedByDay[t - holdoutStart] += predicted;
+                }
+            }
+        }
+
+        var mean = pairs.Average(p => p.Actual);
+        var total = pairs.Sum(p => Math.Pow(p.Actual - mean, 2));
+        var residual = pairs.Sum(p => Math.Pow(p.Actual - p.Predicted, 2));
+        var days = Enumerable.Range(0, actualByDay.Length).Where(d => actualByDay[d] > 0).ToList();
+        var mape = days.Count == 0 ? double.NaN : days.Average(d => Math.Abs(actualByDay[d] - predictedByDay[d]) / actualByDay[d]);
+        return (total > 0 ? 1 - (residual / total) : double.NaN, mape);
+    }
+
+    /// <summary>The season index of each market over a future period: the same days a year before (1 where unknown).</summary>
+    internal double[] SeasonFor(PlanningPeriod period)
+    {
+        var season = new double[_data.Markets.Length];
+        for (var m = 0; m < season.Length; m++)
+        {
+            var (sum, n) = (0.0, 0);
+            for (var day = period.From.DayNumber; day <= period.To.DayNumber; day++)
+            {
+                var t = day - YearDays - _data.FirstDay;
+                while (t >= _data.Days)
+                {
+                    t -= YearDays;
+                }
+
+                if (t >= 0)
+                {
+                    (sum, n) = (sum + _season[m][t], n + 1);
+                }
+            }
+
+            season[m] = n > 0 ? sum / n : 1;
+        }
+
+        return season;
+    }
+
+    /// <summary>A channel's tracked actions over the period at a spend per day (USD), split over markets as now.</summary>
+    internal double Actions(int channel, HillCurve curve, double spendPerDay, double[] season, int days)
+    {
+        var response = Channels[channel];
+        var sum = 0.0;
+        for (var m = 0; m < _scale.Length; m++)
+        {
+            sum += curve.Steady(spendPerDay * response.MarketShares[m], _scale[m], season[m]);
+        }
+
+        return sum * days;
+    }
+
+    /// <summary>
+    /// Seasonal naive forecast of a daily series summed over markets for the period: the same days a year before,
+    /// times the growth of the last 91 days over the same 91 days a year before.
+    /// </summary>
+    internal double Baseline(Func<int, int, double> value, PlanningPeriod period)
+    {
+        var total = 0.0;
+        for (var m = 0; m < _data.Markets.Length; m++)
+        {
+            total += BaselineOf(t => value(m, t), period, _data.Days);
+        }
+
+        return total;
+    }
+
+    /// <summary>The baseline's relative error on the last 91 days, forecast from the data before them.</summary>
+    internal double BaselineError(Func<int, int, double> value)
+    {
+        const int Window = 91;
+        if (_data.Days < YearDays + (2 * Window))
+        {
+            return 0.1;
+        }
+
+        var first = DateOnly.FromDayNumber(_data.FirstDay + _data.Days - Window);
+        var period = new PlanningPeriod(first, first.AddDays(Window - 1));
+        double predicted = 0, actual = 0;
+        for (var m = 0; m < _data.Markets.Length; m++)
+        {
+            predicted += BaselineOf(t => value(m, t), period, _data.Days - Window);
+            for (var t = _data.Days - Window; t < _data.Days; t++)
+            {
+                actual += value(m, t);
+            }
+        }
+
+        return actual > 0 ? Math.Abs(predicted - actual) / actual : 0.1;
+    }
+
+    private double BaselineOf(Func<int, double> value, PlanningPeriod period, int knownDays)
+    {
+        const int Window = 91;
+        double Sum(int from, int to)
+        {
+            var s = 0.0;
+            for (var t = Math.Max(0, from); t < Math.Min(knownDays, to); t++)
+            {
+                s += value(t);
+            }
+
+            return s;
+        }
+
+        var recent = Sum(knownDays - Window, knownDays);
+        var yearBefore = Sum(knownDays - Window - YearDays, knownDays - YearDays);
+        var growth = knownDays >= Window + YearDays && yearBefore > 0 ? Math.Clamp(recent / yearBefore, 0.5, 2) : 1;
+        var total = 0.0;
+        for (var day = period.From.DayNumber; day <= period.To.DayNumber; day++)
+        {
+            var t = day - YearDays - _data.FirstDay;
+            while (t >= knownDays)
+            {
+                t -= YearDays;
+            }
+
+            total += t >= 0 ? value(t) * growth : recent / Window;
+        }
+
+        return total;
+    }
+
+    internal double Revenue(int m, int t) => _data.Revenue[m][t];
+
+    internal double IntentActions(int m, int group, int t) => _data.Intent[m][group][t];
+}
