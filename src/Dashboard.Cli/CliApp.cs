@@ -21,6 +21,8 @@ public static class CliApp
         root.Subcommands.Add(AttributionCommands.Journeys(context));
         root.Subcommands.Add(AttributionCommands.Valuation(context));
         root.Subcommands.Add(AttributionCommands.Lift(context));
+        root.Subcommands.Add(PlanningCommands.Scenario(context));
+        root.Subcommands.Add(PlanningCommands.Optimize(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));

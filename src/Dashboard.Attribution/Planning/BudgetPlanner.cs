@@ -105,13 +105,17 @@ public sealed class BudgetPlanner
                 var floor = request.RoasFloor ?? throw new MetricsQueryException("give a ROAS floor");
                 double Roas(double[] a) => a.Sum() > 0 ? f.Select((g, c) => g(a[c])).Sum() / (a.Sum() * period.Days) : 0;
                 var steps = BudgetOptimizer.Path(f, min, max);
-                if (Roas(steps[0].Allocation) < floor)
+
+                // Not monotone: below an S-curve's steep part, a smaller budget can return less per unit.
+                var keeping = steps.Where(p => Roas(p.Allocation) >= floor).ToList();
+                if (keeping.Count == 0)
                 {
+                    var top = steps.MaxBy(p => Roas(p.Allocation));
                     throw new MetricsQueryException(string.Create(CultureInfo.InvariantCulture,
-                        $"the ROAS floor of {floor:0.##} is out of reach: with every channel at its minimum the predicted ROAS is {Roas(steps[0].Allocation):0.##}; lower the minimums or the floor"));
+                        $"the ROAS floor of {floor:0.##} is out of reach: the highest predicted ROAS within the bounds is {Roas(top.Allocation):0.##}, at {top.Budget:N0} {Currency} per day; lower the floor or widen the bounds"));
                 }
 
-                var largest = steps.Last(p => Roas(p.Allocation) >= floor);
+                var largest = keeping[^1];
                 x = BudgetOptimizer.Allocate(f, min, max, largest.Budget);
                 break;
             default:
