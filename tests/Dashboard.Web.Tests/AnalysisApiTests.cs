@@ -11,7 +11,7 @@ public sealed class AnalysisApiTests
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_four_analysis_endpoints()
+    public async Task The_OpenAPI_document_describes_the_analysis_and_planning_endpoints()
     {
         await using var app = await AppFactory.StartSeededAsync();
         using var client = new HttpClient { BaseAddress = app.RootUri };
@@ -19,7 +19,7 @@ public sealed class AnalysisApiTests
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
 
         var paths = document.RootElement.GetProperty("paths");
-        foreach (var path in new[] { "/api/attribution", "/api/journeys", "/api/valuation", "/api/lift" })
+        foreach (var path in new[] { "/api/attribution", "/api/journeys", "/api/valuation", "/api/lift", "/api/scenario", "/api/optimize" })
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not in the OpenAPI document");
             Assert.True(item.TryGetProperty("get", out _));

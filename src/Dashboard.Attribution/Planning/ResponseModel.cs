@@ -43,7 +43,8 @@ public sealed class ResponseModel
 
     public IReadOnlyList<string> Notes { get; }
 
-    public static ResponseModel Fit(FactSnapshot snapshot, AccessScope scope, ValuationResult valuation)
+    /// <param name="progress">Told (channels fitted, channels) after each channel.</param>
+    public static ResponseModel Fit(FactSnapshot snapshot, AccessScope scope, ValuationResult valuation, IProgress<(int Done, int Total)>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(valuation);
@@ -59,9 +60,14 @@ public sealed class ResponseModel
 
         var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
         var holdoutStart = data.Days - (int)(data.Days * HoldoutShare);
-        var channels = data.PaidChannels
-            .Select(c => FitChannel(data, reference, c, values, seasons, holdoutStart))
-            .ToList();
+        var channels = new List<ChannelResponse>();
+        progress?.Report((0, data.PaidChannels.Length));
+        foreach (var c in data.PaidChannels)
+        {
+            channels.Add(FitChannel(data, reference, c, values, seasons, holdoutStart));
+            progress?.Report((channels.Count, data.PaidChannels.Length));
+        }
+
         foreach (var absent in channels.Where(c => c.Fit is null))
         {
             notes.Add($"{absent.Name}: no response curve ({absent.AbsentReason})");

@@ -1,4 +1,5 @@
 using Dashboard.Attribution;
+using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Snapshot;
@@ -69,10 +70,14 @@ public sealed class SnapshotAnalysis
         Valuation = new ValuationValueSource(snapshot);
         Attribution = new AttributionService(snapshot);
         Engine = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), Valuation);
+        ResponseModels = new ResponseModelCache(snapshot, () => Valuation.Valuation);
     }
 
     public FactSnapshot Snapshot { get; }
     public MetricsEngine Engine { get; }
     public AttributionService Attribution { get; }
     public ValuationValueSource Valuation { get; }
+
+    /// <summary>The budget planner's response curves, per market scope, fitted on first use.</summary>
+    public ResponseModelCache ResponseModels { get; }
 }

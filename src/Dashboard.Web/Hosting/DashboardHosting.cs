@@ -63,6 +63,7 @@ public static class DashboardHosting
         app.MapHealthChecks("/healthz", new() { ResponseWriter = DatabaseHealthCheck.WriteResponseAsync }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapAnalysisEndpoints();
+        app.MapPlanningEndpoints();
         app.MapExportEndpoints();
         app.MapSignOut();
         app.MapExternalSignIn();

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.Cli;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>`/api/scenario` and `/api/optimize`: the command line's JSON, scoped to the caller's markets.</summary>
+public sealed class PlanningApiTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_API_answers_as_the_command_line_does_and_a_regional_user_plans_on_their_own_markets()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var director = await app.SignedInClientAsync("director@demo.local");
+        using var us = await app.SignedInClientAsync("us@demo.local");
+
+        var http = await director.GetStringAsync("/api/optimize?budget=250000&bounds=display=10000:20000&period=next_month", Ct);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(["optimize", "--budget", "250000", "--bounds", "display=10000:20000", "--period", "next_month", "--db", app.Database.Path],
+            stdout, stderr, TimeProvider.System);
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Equal(stdout.ToString().Trim(), http.Trim());
+
+        // The US team's curves and baseline come from the US alone: far less revenue than all 26 markets.
+        using var all = JsonDocument.Parse(await director.GetStringAsync("/api/scenario", Ct));
+        using var mine = JsonDocument.Parse(await us.GetStringAsync("/api/scenario", Ct));
+        double Baseline(JsonDocument d) => d.RootElement.GetProperty("baseline").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
+        double Spend(JsonDocument d) => d.RootElement.GetProperty("spend_per_day").EnumerateObject().Sum(p => p.Value.GetDouble());
+        Assert.True(Baseline(mine) < Baseline(all) / 3, $"US {Baseline(mine):N0} vs all {Baseline(all):N0}");
+        Assert.True(Spend(mine) < Spend(all) / 3, $"US spend {Spend(mine):N0} vs all {Spend(all):N0}");
+
+        using var refused = await director.GetAsync("/api/optimize?budget=1", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("below the sum of the channels' minimums", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
