@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests;
+
+/// <summary>Budget scenarios in Chromium: the page's numbers are the planner's API answers for the same plan.</summary>
+public sealed class ScenariosPageTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    private static string Whole(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Editing_a_channel_and_recommending_show_the_planner_s_answers_and_a_refused_budget_says_why()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        using var api = await app.SignedInClientAsync("director@demo.local");
+        var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var errors = BrowserSession.TrackConsoleErrors(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local", "scenarios");
+
+        // The curves are fitted in the background on first use: seconds, with progress shown meanwhile.
+        var revenue = page.GetByTestId("predicted-revenue").Locator("td").Nth(1);
+        await Expect(revenue).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Expect(page.Locator("#response-curves .main-svg").First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Paid search amount per day").FillAsync("70000");
+        await page.GetByLabel("Paid search amount per day").PressAsync("Tab");
+        using (var scenario = JsonDocument.Parse(await api.GetStringAsync("/api/scenario?spend=paid_search=70000", Ct)))
+        {
+            var predicted = scenario.RootElement.GetProperty("predicted").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
+            await Expect(revenue).ToContainTextAsync(Whole(predicted));
+        }
+
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("scenarios.png"), FullPage = true });
+
+        // Recommend for the current budget: the page's allocation is the optimiser's.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await Expect(page.GetByTestId("recommendation")).ToBeVisibleAsync();
+        var budget = (await page.GetByLabel("Budget per day (USD)").InputValueAsync()).Replace(",", "", StringComparison.Ordinal);
+        using (var optimized = JsonDocument.Parse(await api.GetStringAsync($"/api/optimize?budget={budget}", Ct)))
+        {
+            var search = optimized.RootElement.GetProperty("allocation").EnumerateArray().Single(a => a.GetProperty("channel").GetString() == "paid_search");
+            await Expect(page.GetByTestId("recommendation").Locator("tr", new() { HasText = "Paid search" }).Locator("td").Nth(2))
+                .ToHaveTextAsync(Whole(search.GetProperty("recommended").GetDouble()));
+            await Expect(page.GetByLabel("Paid search amount per day")).ToHaveValueAsync(Whole(Math.Round(search.GetProperty("recommended").GetDouble())));
+        }
+
+        await Expect(page.GetByTestId("recommendation-why")).ToContainTextAsync("marginal ROI");
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("scenarios-recommended.png"), FullPage = true });
+
+        await page.GetByLabel("Budget per day (USD)").FillAsync("1000");
+        await page.GetByLabel("Budget per day (USD)").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await Expect(page.GetByTestId("optimize-error")).ToContainTextAsync("is below the sum of the channels' minimums");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}
