@@ -2,11 +2,13 @@ using Dashboard.Benchmarks;
 
 // `engine [small|large]`: the metrics engine against DuckDB and SQLite (docs/benchmarks.md).
 // `attribution [small|large]`: the attribution models against a read-only pass over the journeys.
+// `planner [small|large]`: the budget planner's fit, scenario and optimiser, with MathNet's own LM as the fit's peer.
 // `import [small|large]`, or no command: the import benchmark (README "Benchmarks").
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
     "attribution" => await AttributionBenchmark.RunAsync(args[1..]),
     "import" => await ImportBenchmark.RunAsync(args[1..]),
+    "planner" => await PlannerBenchmark.RunAsync(args[1..]),
     _ => await ImportBenchmark.RunAsync(args),
 };

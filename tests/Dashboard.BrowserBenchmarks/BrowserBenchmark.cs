@@ -95,6 +95,7 @@ internal static class BrowserBenchmark
             return 0;
         }
 
+        var slider = await run.MeasureSliderAsync(options.FilterChanges);
         var memory = await run.MeasureMemoryAsync(DashboardCase.All[1], options.MemoryChanges);
         var rows = new List<PageResult>();
         foreach (var page in DashboardCase.All)
@@ -104,6 +105,7 @@ internal static class BrowserBenchmark
         }
 
         Print(size, browser.Version, options, rows, memory);
+        PrintSlider(slider);
         return 0;
     }
 
@@ -175,6 +177,13 @@ internal static class BrowserBenchmark
         PrintMemoryRow("browser JS heap used, MB", memory.JsBefore / 1e6, memory.JsAfter / 1e6, memory.Changes, "0.0", "0.000");
         PrintMemoryRow("browser DOM nodes", memory.NodesBefore, memory.NodesAfter, memory.Changes, "0", "0.0");
         PrintMemoryRow("browser JS event listeners", memory.ListenersBefore, memory.ListenersAfter, memory.Changes, "0", "0.0");
+    }
+
+    private static void PrintSlider(List<double> times)
+    {
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Budget scenarios, a channel's slider moved to the predicted revenue updated on screen ({times.Count} moves of paid search's slider by a tenth of its range, up and down in turn, with the keyboard): median {Stats.Median(times):0} ms, p95 {Stats.Percentile(times, 95):0} ms, max {times.Max():0} ms (bar 100 ms)."));
     }
 
     private static void PrintMemoryRow(string name, double before, double after, int changes, string format, string perChangeFormat)
@@ -278,6 +287,53 @@ internal static class BrowserBenchmark
             List<double> peerChanges = [];
             await StaticPeer.LoadAsync(profile, address, keepOpen: false, async t => { peerChanges = await StaticPeer.ReactAsync(t, options.FilterChanges); return 0; });
             return new PageResult(page, cold, warm, changes, peerCold, peerWarm, peerChanges);
+        }
+
+        /// <summary>
+        /// Budget scenarios: moves a channel's slider with the keyboard (Page Up / Page Down: a tenth of its range, a
+        /// real input the browser applies and reports as it does a drag's release) and times, in the page, from the
+        /// key to the predicted revenue's new text on screen.
+        /// </summary>
+        public async Task<List<double>> MeasureSliderAsync(int moves)
+        {
+            Console.WriteLine("measuring the budget scenario slider...");
+            var tab = await profile.NewPageAsync();
+            await tab.GotoAsync(new Uri(root, "scenarios").ToString());
+            var revenue = tab.Locator("[data-testid=predicted-revenue] td").Nth(1);
+            await revenue.WaitForAsync(new() { Timeout = 120_000 });
+
+            // The prerendered page shows the numbers before the circuit can take a key.
+            await tab.Locator("[data-interactive=true]").WaitForAsync();
+            var slider = tab.Locator("[data-testid=channel-paid_search] input[type=range]");
+            var times = new List<double>();
+            for (var i = 0; i < moves; i++)
+            {
+                // Armed first: the key's keydown (before the slider moves) starts the clock, the changed text stops it.
+                await tab.EvaluateAsync("""
+                    () => {
+                      const slider = document.querySelector('[data-testid="channel-paid_search"] input[type=range]');
+                      const target = document.querySelector('[data-testid="predicted-revenue"] td:nth-child(2)');
+                      const before = target.textContent;
+                      let start = 0;
+                      slider.addEventListener('keydown', () => { start = performance.now(); }, { capture: true, once: true });
+                      window.__sliderDone = new Promise((resolve, reject) => {
+                        const observer = new MutationObserver(() => {
+                          if (target.textContent !== before) {
+                            observer.disconnect();
+                            requestAnimationFrame(() => resolve(performance.now() - start));
+                          }
+                        });
+                        observer.observe(target, { subtree: true, childList: true, characterData: true });
+                        setTimeout(() => reject(new Error('the predicted revenue did not change within 10 s of the key')), 10000);
+                      });
+                    }
+                    """);
+                await slider.PressAsync(i % 2 == 0 ? "PageUp" : "PageDown");
+                times.Add(await tab.EvaluateAsync<double>("() => window.__sliderDone"));
+            }
+
+            await tab.CloseAsync();
+            return times;
         }
 
         public async Task<MemoryResult> MeasureMemoryAsync(DashboardCase page, int changes)

@@ -116,26 +116,14 @@ public sealed class ResponseModel
             return Absent("its tracking reports no micro-conversions");
         }
 
-        // A market joins the fit from the day it reported every type this channel drives; one that never reported
-        // one of them stays out (its counts would read as a weaker channel).
-        var series = new List<(int Market, int From)>();
-        for (var m = 0; m < data.Markets.Length; m++)
-        {
-            var from = events.Max(e => data.ReportedFrom[m][e]);
-            if (from != int.MaxValue && data.Spend[m][c].Skip(from).Count(x => x > 0) >= 60)
-            {
-                series.Add((m, from));
-            }
-        }
+        var series = FittedMarkets(data, c, events);
 
         if (series.Count == 0)
         {
             return Absent("no market has 60 days of its spend with its micro-conversions tracked");
         }
 
-        ChannelSeries Series((int Market, int From) s, int until) => new(
-            reference.Markets[data.Markets[s.Market]].Code, data.Scale(s.Market), data.Spend[s.Market][c], data.Actions[s.Market][c], seasons[s.Market],
-            [.. Enumerable.Range(0, data.Days).Select(t => t >= s.From && t < until)]);
+        ChannelSeries Series((int Market, int From) s, int until) => SeriesOf(data, reference, c, seasons, s, until);
 
         var training = CurveFitter.Fit([.. series.Select(s => Series(s, holdoutStart))]);
         var full = CurveFitter.Fit([.. series.Select(s => Series(s, data.Days))]);
@@ -146,6 +134,39 @@ public sealed class ResponseModel
 
         var (r2, mape) = Quality(data, c, series, training.Curve, seasons, holdoutStart);
         return new ChannelResponse(channel.Key, channel.Name, full, null, r2, mape, value, Math.Sqrt(variance), intent, currentTotal, shares);
+    }
+
+    /// <summary>
+    /// A market joins a channel's fit from the day it reported every type the channel drives; one that never reported
+    /// one of them stays out (its counts would read as a weaker channel).
+    /// </summary>
+    private static List<(int Market, int From)> FittedMarkets(PlanningData data, int c, int[] events)
+    {
+        var series = new List<(int Market, int From)>();
+        for (var m = 0; m < data.Markets.Length; m++)
+        {
+            var from = events.Max(e => data.ReportedFrom[m][e]);
+            if (from != int.MaxValue && data.Spend[m][c].Skip(from).Count(x => x > 0) >= 60)
+            {
+                series.Add((m, from));
+            }
+        }
+
+        return series;
+    }
+
+    private static ChannelSeries SeriesOf(PlanningData data, ReferenceSet reference, int c, double[][] seasons, (int Market, int From) s, int until) => new(
+        reference.Markets[data.Markets[s.Market]].Code, data.Scale(s.Market), data.Spend[s.Market][c], data.Actions[s.Market][c], seasons[s.Market],
+        [.. Enumerable.Range(0, data.Days).Select(t => t >= s.From && t < until)]);
+
+    /// <summary>The series one channel's curve is fitted on (all days): for benchmarks and peers.</summary>
+    public static IReadOnlyList<ChannelSeries> SeriesFor(FactSnapshot snapshot, AccessScope scope, string channelKey)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var data = PlanningData.Build(snapshot, scope, new List<string>());
+        var c = data.PaidChannels.Single(x => snapshot.Reference.Channels[x].Key == channelKey);
+        var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
+        return [.. FittedMarkets(data, c, data.EventsOf(c)).Select(s => SeriesOf(data, snapshot.Reference, c, seasons, s, data.Days))];
     }
 
     /// <summary>R² over the held-back market-days and MAPE of the held-back days' totals over markets.</summary>
