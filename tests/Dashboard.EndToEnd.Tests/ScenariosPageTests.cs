@@ -53,6 +53,38 @@ public sealed class ScenariosPageTests
         await Expect(page.GetByTestId("recommendation-why")).ToContainTextAsync("marginal ROI");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("scenarios-recommended.png"), FullPage = true });
 
+        // Save the recommended plan and the current one, compare them side by side: the planner's answers for each.
+        await page.GetByLabel("Name this scenario").FillAsync("Recommended split");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save scenario" }).ClickAsync();
+        await Expect(page.GetByTestId("saved-scenarios")).ToContainTextAsync("Recommended split");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to the current plan" }).ClickAsync();
+        await page.GetByLabel("Name this scenario").FillAsync("Current plan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save scenario" }).ClickAsync();
+        await Expect(page.GetByTestId("saved-scenarios")).ToContainTextAsync("director@demo.local");
+        await page.GetByLabel("Compare Recommended split").CheckAsync();
+        await page.GetByLabel("Compare Current plan").CheckAsync();
+        var comparison = page.GetByTestId("compare-revenue");
+        using (var current = JsonDocument.Parse(await api.GetStringAsync("/api/scenario", Ct)))
+        {
+            var baseline = current.RootElement.GetProperty("baseline").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
+            await Expect(comparison).ToContainTextAsync(Whole(baseline));
+        }
+
+        await Expect(page.Locator("#scenario-comparison-chart .main-svg").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("scenarios-compared.png"), FullPage = true });
+
+        // The CSV of a scenario, read back: byte-order mark, context lines, the total's predicted revenue as the API's.
+        var csv = await api.GetByteArrayAsync("/exports/scenario.csv?spend=paid_search=70000&period=next_quarter&currency=USD", Ct);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n");
+        Assert.Contains(lines, l => l.StartsWith("Markets,", StringComparison.Ordinal));
+        var total = lines.Single(l => l.StartsWith("Total,", StringComparison.Ordinal)).Split(',');
+        using (var scenario = JsonDocument.Parse(await api.GetStringAsync("/api/scenario?spend=paid_search=70000&period=next_quarter", Ct)))
+        {
+            var predicted = scenario.RootElement.GetProperty("predicted").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
+            Assert.Equal(predicted, double.Parse(total[5], CultureInfo.InvariantCulture), 2);
+        }
+
         await page.GetByLabel("Budget per day (USD)").FillAsync("1000");
         await page.GetByLabel("Budget per day (USD)").PressAsync("Tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();

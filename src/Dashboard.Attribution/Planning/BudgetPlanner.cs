@@ -28,6 +28,9 @@ public sealed class BudgetPlanner
 
     public string Currency { get; }
 
+    /// <summary>USD per unit of the reporting currency: saved scenarios keep USD.</summary>
+    public double UsdPerUnit => _usdPerUnit;
+
     public ResponseModel Model => _model;
 
     /// <summary>Current spend per day by channel key, in the reporting currency.</summary>

@@ -30,7 +30,11 @@ public sealed class ResponseModelCache(FactSnapshot snapshot, Func<ValuationResu
     public (int Done, int Total)? Progress(AccessScope scope) =>
         _progress.TryGetValue(Key(scope ?? throw new ArgumentNullException(nameof(scope))), out var p) ? p : null;
 
-    private static string Key(AccessScope scope) => scope.Markets is null ? "*" : string.Join(',', scope.Markets.Order(StringComparer.Ordinal));
+    private static string Key(AccessScope scope) => KeyOf(scope);
+
+    /// <summary>"*" for every market, else the scope's market codes in order: the key under which its fits and scenarios are kept.</summary>
+    public static string KeyOf(AccessScope scope) =>
+        (scope ?? throw new ArgumentNullException(nameof(scope))).Markets is { } markets ? string.Join(',', markets.Order(StringComparer.Ordinal)) : "*";
 
     // Synchronous on purpose: System.Progress posts to a context, and the page polls this value.
     private sealed class ProgressSink(ResponseModelCache cache, string key) : IProgress<(int Done, int Total)>

@@ -154,15 +154,6 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
     public void Configure(EntityTypeBuilder<ImportRecord> b) => b.ToTable("imports");
 }
 
-internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<SavedScenario>
-{
-    public void Configure(EntityTypeBuilder<SavedScenario> b)
-    {
-        b.ToTable("saved_scenarios");
-        b.HasIndex(x => new { x.Owner, x.Name }).IsUnique();
-    }
-}
-
 internal sealed class SnapshotImagePartConfiguration : IEntityTypeConfiguration<SnapshotImagePart>
 {
     public void Configure(EntityTypeBuilder<SnapshotImagePart> b)

@@ -67,3 +67,18 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<SavedScenario>
+{
+    public void Configure(EntityTypeBuilder<SavedScenario> b)
+    {
+        b.ToTable("saved_scenarios");
+        b.Property(x => x.Name).HasMaxLength(80);
+        b.Property(x => x.AuthorEmail).HasMaxLength(256);
+        b.Property(x => x.Scope).HasMaxLength(2000);
+        b.Property(x => x.Period).HasMaxLength(40);
+        b.Property(x => x.SpendUsd).HasMaxLength(2000);
+        b.HasIndex(x => new { x.Scope, x.Name }).IsUnique();
+        b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -25,19 +25,26 @@ public sealed class ImportRecord
     public DateTime? RolledBackUtc { get; set; }
 }
 
-/// <summary>A named budget scenario (spend per day per channel for a period).</summary>
+/// <summary>
+/// A budget scenario someone named: its period and spend per day by channel, in USD so it reads the same in any
+/// reporting currency. Shared with everyone planning on the same markets (the scope's key).
+/// </summary>
 public sealed class SavedScenario
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
-    public string Owner { get; set; } = "";
-    public DateTime CreatedUtc { get; set; }
-    public DateOnly PeriodFrom { get; set; }
-    public DateOnly PeriodTo { get; set; }
+    public string AuthorId { get; set; } = "";
+    public string AuthorEmail { get; set; } = "";
 
-    /// <summary>Channel key → spend per day, in <see cref="Currency"/>, as JSON.</summary>
-    public string SpendPerDayJson { get; set; } = "{}";
-    public string Currency { get; set; } = "USD";
+    /// <summary>"*" for all markets, else the market codes in order, comma separated.</summary>
+    public string Scope { get; set; } = "";
+
+    /// <summary>next_month, next_quarter or YYYY-MM-DD..YYYY-MM-DD.</summary>
+    public string Period { get; set; } = "";
+
+    /// <summary>"channel=usd_per_day,…" (invariant culture).</summary>
+    public string SpendUsd { get; set; } = "";
+    public DateTime SavedUtc { get; set; }
 }
 
 /// <summary>

@@ -937,41 +937,50 @@ namespace Dashboard.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<DateTime>("CreatedUtc")
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("created_utc");
+                        .HasColumnName("author_email");
 
-                    b.Property<string>("Currency")
+                    b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("currency");
+                        .HasColumnName("author_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<string>("Owner")
+                    b.Property<string>("Period")
                         .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT")
-                        .HasColumnName("owner");
+                        .HasColumnName("period");
 
-                    b.Property<DateOnly>("PeriodFrom")
+                    b.Property<DateTime>("SavedUtc")
                         .HasColumnType("TEXT")
-                        .HasColumnName("period_from");
+                        .HasColumnName("saved_utc");
 
-                    b.Property<DateOnly>("PeriodTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("period_to");
-
-                    b.Property<string>("SpendPerDayJson")
+                    b.Property<string>("Scope")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("spend_per_day_json");
+                        .HasColumnName("scope");
+
+                    b.Property<string>("SpendUsd")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spend_usd");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Owner", "Name")
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Scope", "Name")
                         .IsUnique();
 
                     b.ToTable("saved_scenarios", (string)null);
@@ -1602,6 +1611,15 @@ namespace Dashboard.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MarketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.SavedScenario", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -56,6 +56,37 @@ public static class ExportEndpoints
             })
             .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
             .ExcludeFromDescription();
+
+        app.MapGet("/exports/scenario.csv", async (HttpContext http, string? spend, string? period, string? currency, MetricsSnapshotStore store, UserScopes scopes,
+                IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, CancellationToken ct) =>
+            {
+                var analysis = await store.GetAnalysisAsync(ct);
+                var scope = await scopes.ForAsync(http.User, ct);
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, analysis, ct);
+                try
+                {
+                    var planner = Attribution.Planning.PlannerFactory.For(await analysis.ResponseModels.GetAsync(scope), analysis.Snapshot.Fx, chosen);
+                    var result = planner.Scenario(Attribution.Planning.PlanningParameters.Spend(spend),
+                        Attribution.Planning.PlanningPeriod.Parse(period, planner.Model.LastDay));
+                    var markets = Markets(scope);
+                    var who = http.User.Identity?.Name ?? "";
+                    var now = time.GetUtcNow();
+                    var export = ScenarioExport.For(planner, result, [
+                        ("Markets", markets), ("Currency", planner.Currency), ("Curves fitted on data to", Formats.Date(planner.Model.LastDay)),
+                        ("Exported", $"{now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {who}"),
+                    ]);
+                    var file = $"scenario-{result.Period.From:yyyy-MM-dd}-{result.Period.To:yyyy-MM-dd}.csv";
+                    await AuditLog.WriteAsync(db, time, who, AuditLog.Export, file, $"markets: {markets}; currency: {planner.Currency}", ct);
+                    return Results.File(CsvExport.ToBytes(export), "text/csv; charset=utf-8", file);
+                }
+                catch (MetricsQueryException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+            })
+            .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
+            .ExcludeFromDescription();
         return app;
     }
 
