@@ -60,7 +60,7 @@ public sealed class ScenariosPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Back to the current plan" }).ClickAsync();
         await page.GetByLabel("Name this scenario").FillAsync("Current plan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save scenario" }).ClickAsync();
-        await Expect(page.GetByTestId("saved-scenarios")).ToContainTextAsync("director@demo.local");
+        await Expect(page.GetByTestId("saved-scenarios").Locator("tbody tr")).ToHaveCountAsync(2);
         await page.GetByLabel("Compare Recommended split").CheckAsync();
         await page.GetByLabel("Compare Current plan").CheckAsync();
         var comparison = page.GetByTestId("compare-revenue");
@@ -84,6 +84,15 @@ public sealed class ScenariosPageTests
             var predicted = scenario.RootElement.GetProperty("predicted").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
             Assert.Equal(predicted, double.Parse(total[5], CultureInfo.InvariantCulture), 2);
         }
+
+        // Bounds are editable: pin display at 25,000 per day and the recommendation keeps it there.
+        await page.GetByText("Bounds per channel").ClickAsync();
+        await page.GetByLabel("Display minimum per day").FillAsync("25000");
+        await page.GetByLabel("Display minimum per day").PressAsync("Tab");
+        await page.GetByLabel("Display maximum per day").FillAsync("25000");
+        await page.GetByLabel("Display maximum per day").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await Expect(page.GetByTestId("recommendation").Locator("tr", new() { HasText = "Display" }).Locator("td").Nth(2)).ToHaveTextAsync("25,000");
 
         await page.GetByLabel("Budget per day (USD)").FillAsync("1000");
         await page.GetByLabel("Budget per day (USD)").PressAsync("Tab");
