@@ -28,6 +28,11 @@ public sealed class ScenariosPageTests
         await Expect(revenue).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Expect(page.Locator("#response-curves .main-svg").First).ToBeVisibleAsync();
 
+        // Each curve carries its marginal ROI per point for the hover: falling as spend grows past the steep part.
+        var marginal = await page.EvaluateAsync<double[]>("() => document.getElementById('response-curves').data[0].customdata");
+        Assert.Equal(41, marginal.Length);
+        Assert.True(marginal[^1] < marginal[20], $"marginal ROI at twice the current spend {marginal[^1]} vs at the current {marginal[20]}");
+
         await page.GetByLabel("Paid search amount per day").FillAsync("70000");
         await page.GetByLabel("Paid search amount per day").PressAsync("Tab");
         using (var scenario = JsonDocument.Parse(await api.GetStringAsync("/api/scenario?spend=paid_search=70000", Ct)))
