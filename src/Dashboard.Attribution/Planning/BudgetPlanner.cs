@@ -58,6 +58,24 @@ public sealed class BudgetPlanner
 
     public double[] SeasonFor(PlanningPeriod period) => _model.SeasonFor(period);
 
+    /// <summary>
+    /// Margin × the slope of the channel's revenue at a spend per day (reporting currency), minus 1: above 0 the next
+    /// unit pays back. Null for a channel without a curve.
+    /// </summary>
+    public double? MarginalRoi(int channel, double spendPerDay, PlanningPeriod period, double[] season)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (_model.Channels[channel].Fit is null)
+        {
+            return null;
+        }
+
+        var h = Math.Max(1 / _usdPerUnit, spendPerDay * 0.01);
+        var low = Math.Max(0, spendPerDay - h);
+        var slope = (IncrementalRevenue(channel, spendPerDay + h, period, season) - IncrementalRevenue(channel, low, period, season)) / (spendPerDay + h - low);
+        return (_model.Margin * slope / period.Days) - 1;
+    }
+
     /// <exception cref="MetricsQueryException">An infeasible request, naming the bound or target that makes it so.</exception>
     public OptimizeResult Optimize(OptimizeRequest request)
     {
@@ -233,9 +251,7 @@ public sealed class BudgetPlanner
                 intentChange[g] += (actions - now) * r.IntentShares[g];
             }
 
-            var h = Math.Max(1, planUsd[c] * 0.01);
-            var slope = v * (Actions(fit.Curve, planUsd[c] + h) - Actions(fit.Curve, Math.Max(0, planUsd[c] - h))) / (planUsd[c] + h - Math.Max(0, planUsd[c] - h));
-            marginal[r.Channel] = (_model.Margin * slope / days) - 1;
+            marginal[r.Channel] = MarginalRoi(c, planUsd[c] / _usdPerUnit, period, season);
         }
 
         var baseline = _model.Baseline(_model.Revenue, period);

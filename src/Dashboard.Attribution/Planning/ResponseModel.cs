@@ -21,7 +21,7 @@ public sealed class ResponseModel
     private readonly double[] _scale;
     private readonly double[][] _season;
 
-    private ResponseModel(PlanningData data, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes)
+    private ResponseModel(PlanningData data, double[][] seasons, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes)
     {
         _data = data;
         Channels = channels;
@@ -29,7 +29,7 @@ public sealed class ResponseModel
         Margin = margin;
         Notes = notes;
         _scale = [.. Enumerable.Range(0, data.Markets.Length).Select(data.Scale)];
-        _season = [.. Enumerable.Range(0, data.Markets.Length).Select(data.Season)];
+        _season = seasons;
     }
 
     public IReadOnlyList<ChannelResponse> Channels { get; }
@@ -82,7 +82,7 @@ public sealed class ResponseModel
             }
         }
 
-        return new ResponseModel(data, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
+        return new ResponseModel(data, seasons, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
             revenue > 0 ? margin / revenue : 0.4, [.. notes]);
     }
 
