@@ -107,4 +107,71 @@ public sealed class BudgetOptimizerTests
             Assert.All(Enumerable.Range(0, 3), c => Assert.True(path[i].Allocation[c] >= path[i - 1].Allocation[c]));
         }
     }
+
+    /// <summary>
+    /// Two channels over two markets each (four cells), each channel bounded on its sum: every split on a grid of 1/120
+    /// of the budget.
+    /// </summary>
+    private static double BruteForceGrouped(Func<double, double>[] f, double[] min, double[] max, double[] groupMin, double[] groupMax, double budget)
+    {
+        const int Grid = 120;
+        var best = double.NegativeInfinity;
+        for (var i = 0; i <= Grid; i++)
+        {
+            for (var j = 0; i + j <= Grid; j++)
+            {
+                for (var k = 0; i + j + k <= Grid; k++)
+                {
+                    double[] x = [budget * i / Grid, budget * j / Grid, budget * k / Grid, budget * (Grid - i - j - k) / Grid];
+                    var inside = x.Select((v, c) => v >= min[c] - 1e-9 && v <= max[c] + 1e-9).All(b => b)
+                        && x[0] + x[1] >= groupMin[0] - 1e-9 && x[0] + x[1] <= groupMax[0] + 1e-9
+                        && x[2] + x[3] >= groupMin[1] - 1e-9 && x[2] + x[3] <= groupMax[1] + 1e-9;
+                    if (inside)
+                    {
+                        best = Math.Max(best, x.Select((v, c) => f[c](v)).Sum());
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    public static TheoryData<string> GroupedCases => ["channel maximum binds", "channel minimum binds", "market bounds bind"];
+
+    [Theory]
+    [MemberData(nameof(GroupedCases))]
+    public void Channels_over_markets_match_a_brute_force_search_and_keep_every_bound(string name)
+    {
+        // Cells: channel 0 in markets A and B, channel 1 in markets A and B.
+        var f = new[] { Exponential(500, 60), Exponential(350, 40), Hill(600, 80, 1.8), Exponential(200, 150) };
+        var (min, max, groupMin, groupMax) = name switch
+        {
+            "channel maximum binds" => (new[] { 0.0, 0, 0, 0 }, new[] { 200.0, 200, 200, 200 }, new[] { 0.0, 0 }, new[] { 90.0, 400 }),
+            "channel minimum binds" => (new[] { 0.0, 0, 0, 0 }, new[] { 200.0, 200, 200, 200 }, new[] { 0.0, 200 }, new[] { 400.0, 400 }),
+            _ => (new[] { 10.0, 0, 30, 0 }, new[] { 40.0, 200, 200, 25 }, new[] { 0.0, 0 }, new[] { 400.0, 400 }),
+        };
+        const double Budget = 240;
+
+        var x = BudgetOptimizer.Allocate(f, min, max, Budget, null, new CellGroups([0, 0, 1, 1], groupMin, groupMax));
+
+        var ours = x.Select((v, c) => f[c](v)).Sum();
+        var brute = BruteForceGrouped(f, min, max, groupMin, groupMax, Budget);
+        Assert.True(ours >= brute * 0.995, $"{name}: optimiser {ours:0.000}, brute force {brute:0.000}");
+        Assert.Equal(Budget, x.Sum(), 6);
+        Assert.All(Enumerable.Range(0, 4), c => Assert.InRange(x[c], min[c] - 1e-9, max[c] + 1e-9));
+        Assert.InRange(x[0] + x[1], groupMin[0] - 1e-9, groupMax[0] + 1e-9);
+        Assert.InRange(x[2] + x[3], groupMin[1] - 1e-9, groupMax[1] + 1e-9);
+    }
+
+    [Fact]
+    public void Market_bounds_that_cannot_meet_their_channel_bounds_are_refused()
+    {
+        var f = new[] { Exponential(500, 60), Exponential(350, 40) };
+
+        var error = Assert.Throws<MetricsQueryException>(() =>
+            BudgetOptimizer.Allocate(f, [0.0, 0], [30.0, 30], 100, null, new CellGroups([0, 0], [80.0], [100.0])));
+
+        Assert.Contains("do not meet its own", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -80,7 +80,7 @@ public sealed class BudgetPlannerTests(PlannerFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public void Revenue_mode_spends_the_budget_within_the_bounds_and_equalises_the_free_channels_marginal_roi()
+    public void Revenue_mode_spends_the_budget_within_the_bounds_and_equalises_the_free_markets_marginal_roi()
     {
         var result = Planner.Optimize(new OptimizeRequest(OptimizeMode.Revenue, fixture.Period, BudgetPerDay: CurrentTotal));
 
@@ -92,15 +92,90 @@ public sealed class BudgetPlannerTests(PlannerFixture fixture) : IClassFixture<P
             Assert.InRange(a.Recommended, a.Min - 1e-6, a.Max + 1e-6);
             Assert.Equal(a.Binding == "min", Math.Abs(a.Recommended - a.Min) <= a.Max * 2e-3);
             Assert.Equal(a.Binding == "max", Math.Abs(a.Recommended - a.Max) <= a.Max * 2e-3);
+            Assert.Equal(a.Recommended, a.Markets.Sum(m => m.Recommended), 6);
+            Assert.Equal(a.Current, a.Markets.Sum(m => m.Current), 6);
+            foreach (var m in a.Markets)
+            {
+                // Without market bounds, each market moves within ±50% of its own current spend.
+                Assert.Equal(m.Current * 0.5, m.Min, 6);
+                Assert.Equal(m.Current * 1.5, m.Max, 6);
+                Assert.InRange(m.Recommended, m.Min - 1e-6, m.Max + 1e-6);
+            }
         }
 
-        var free = result.Allocation.Where(a => a.Binding is null).Select(a => a.MarginalRoi!.Value).ToList();
-        Assert.True(free.Count >= 2, "at least two channels are between their bounds");
-        Assert.True(free.Max() - free.Min() < 0.02, $"free channels' marginal ROI: {string.Join(", ", free)}");
+        // Markets without a curve of their own move together, in their current proportions.
+        foreach (var a in result.Allocation)
+        {
+            var pooled = a.Markets.Where(m => !m.OwnCurve && m.Current > 0).Select(m => m.Recommended / m.Current).ToList();
+            Assert.True(pooled.Count == 0 || pooled.Max() - pooled.Min() < 1e-9, $"{a.Channel}: pooled markets' factors {string.Join(", ", pooled)}");
+        }
 
-        // A channel at its maximum would return more than the free ones; one at its minimum less.
-        Assert.All(result.Allocation.Where(a => a.Binding == "max"), a => Assert.True(a.MarginalRoi > free.Max() - 0.02));
-        Assert.All(result.Allocation.Where(a => a.Binding == "min"), a => Assert.True(a.MarginalRoi < free.Min() + 0.02));
+        // The optimum's condition: every market with its own curve between its bounds has the same marginal ROI; one
+        // at its maximum would return more, one at its minimum less.
+        var cells = result.Allocation.Where(a => a.MarginalRoi is not null).SelectMany(a => a.Markets).Where(m => m.OwnCurve && m.Max > 0).ToList();
+        var free = cells.Where(m => m.Binding is null).Select(m => m.MarginalRoi!.Value).ToList();
+        Assert.True(free.Count >= 2, "at least two markets are between their bounds");
+        Assert.True(free.Max() - free.Min() < 0.02, $"free markets' marginal ROI: {string.Join(", ", free)}");
+        Assert.All(cells.Where(m => m.Binding == "max"), m => Assert.True(m.MarginalRoi > free.Max() - 0.02));
+        Assert.All(cells.Where(m => m.Binding == "min"), m => Assert.True(m.MarginalRoi < free.Min() + 0.02));
+    }
+
+    [Fact]
+    public void A_market_bound_holds_that_market_while_its_channel_keeps_its_own_bounds()
+    {
+        var display = Planner.Model.Channels.Single(c => c.Channel == "display");
+        var largest = display.Markets.MaxBy(m => m.CurrentSpendUsd)!;
+        var pinned = largest.CurrentSpendUsd * 0.2;
+        var bounds = new Dictionary<string, (double?, double?)> { [$"display@{largest.Market}"] = (pinned, pinned) };
+
+        var result = Planner.Optimize(new OptimizeRequest(OptimizeMode.Revenue, fixture.Period, BudgetPerDay: CurrentTotal, Bounds: bounds));
+
+        var line = result.Allocation.Single(a => a.Channel == "display");
+        var cell = line.Markets.Single(m => m.Market == largest.Market);
+        Assert.Equal(pinned, cell.Recommended, 6);
+        Assert.Equal("max", cell.Binding);
+        Assert.InRange(line.Recommended, display.CurrentSpendUsd * 0.5 - 1e-6, display.CurrentSpendUsd * 1.5 + 1e-6);
+        Assert.Equal(line.Recommended, line.Markets.Sum(m => m.Recommended), 6);
+        Assert.Equal(CurrentTotal, result.Allocation.Sum(a => a.Recommended), 3);
+
+        var unknown = Assert.Throws<MetricsQueryException>(() => Planner.Optimize(new OptimizeRequest(OptimizeMode.Revenue, fixture.Period,
+            BudgetPerDay: CurrentTotal, Bounds: new Dictionary<string, (double?, double?)> { ["display@ZZ"] = (0, 10) })));
+        Assert.Contains("unknown market 'ZZ' in the bounds of display", unknown.Message, StringComparison.Ordinal);
+
+        var above = Assert.Throws<MetricsQueryException>(() => Planner.Optimize(new OptimizeRequest(OptimizeMode.Revenue, fixture.Period,
+            BudgetPerDay: CurrentTotal, Bounds: new Dictionary<string, (double?, double?)> { [$"display@{largest.Market}"] = (display.CurrentSpendUsd * 2, display.CurrentSpendUsd * 3) })));
+        Assert.Contains("display: its markets' minimums add up to", above.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recommendation_replayed_as_a_scenario_with_its_market_split_predicts_the_same()
+    {
+        var result = Planner.Optimize(new OptimizeRequest(OptimizeMode.Revenue, fixture.Period, BudgetPerDay: CurrentTotal));
+        var spend = result.Allocation.ToDictionary(a => a.Channel, a => a.Recommended);
+        var byMarket = result.Allocation.SelectMany(a => a.Markets.Select(m => ($"{a.Channel}@{m.Market}", m.Recommended))).ToDictionary(p => p.Item1, p => p.Recommended);
+
+        var replayed = Planner.Scenario(byMarket, fixture.Period).Predicted;
+        var asNow = Planner.Scenario(spend, fixture.Period).Predicted;
+
+        Assert.Equal(result.Predicted.PredictedRevenue.Value, replayed.PredictedRevenue.Value, result.Predicted.PredictedRevenue.Value * 1e-9);
+        Assert.Equal(result.Predicted.IncrementalRevenue.High, replayed.IncrementalRevenue.High, result.Predicted.IncrementalRevenue.High * 1e-9);
+
+        // The same channel totals split as now predict less: the optimiser's market moves are worth something.
+        Assert.True(asNow.PredictedRevenue.Value < replayed.PredictedRevenue.Value);
+
+        // A channel's amount with one market's: the other markets share the rest as now.
+        var display = Planner.Model.Channels.Single(c => c.Channel == "display");
+        var (first, others) = (display.Markets[0], display.Markets.Skip(1).ToList());
+        var plan = new Dictionary<string, double> { ["display"] = 30_000, [$"display@{first.Market}"] = 1_000 };
+        var mixed = Planner.Scenario(plan, fixture.Period).Predicted;
+        var spelled = Planner.Scenario(others.Select(m => ($"display@{m.Market}", 29_000 * m.Share / others.Sum(o => o.Share)))
+            .Append(($"display@{first.Market}", 1_000)).ToDictionary(p => p.Item1, p => p.Item2), fixture.Period).Predicted;
+        Assert.Equal(30_000, mixed.SpendPerDay["display"], 6);
+        Assert.Equal(spelled.PredictedRevenue.Value, mixed.PredictedRevenue.Value, spelled.PredictedRevenue.Value * 1e-9);
+
+        var over = Assert.Throws<MetricsQueryException>(() => Planner.Scenario(
+            new Dictionary<string, double> { ["display"] = 500, [$"display@{first.Market}"] = 1_000 }, fixture.Period));
+        Assert.Contains("display: its markets' amounts add up to 1000, more than the channel's 500", over.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,6 +267,16 @@ public sealed class BudgetPlannerTests(PlannerFixture fixture) : IClassFixture<P
         Assert.Equal(15_000, display.GetProperty("max").GetDouble());
         Assert.Contains(display.GetProperty("binding").ValueKind, new[] { JsonValueKind.String, JsonValueKind.Null });
         Assert.Equal(200_000, json.GetProperty("allocation").EnumerateArray().Sum(a => a.GetProperty("recommended").GetDouble()), 3);
+        var markets = display.GetProperty("markets").EnumerateArray().ToList();
+        Assert.Equal(display.GetProperty("recommended").GetDouble(), markets.Sum(m => m.GetProperty("recommended").GetDouble()), 3);
+        Assert.All(markets, m => Assert.Contains(m.GetProperty("curve").GetString(), new[] { "market", "pooled" }));
+
+        var market = markets.First(m => m.GetProperty("current").GetDouble() > 0).GetProperty("market").GetString();
+        (exit, json, err) = await CliAsync("optimize", "--budget", "200000", "--bounds", $"display@{market}=100:100");
+        Assert.True(exit == 0, err);
+        var pinned = json.GetProperty("allocation").EnumerateArray().Single(a => a.GetProperty("channel").GetString() == "display")
+            .GetProperty("markets").EnumerateArray().Single(m => m.GetProperty("market").GetString() == market);
+        Assert.Equal(100, pinned.GetProperty("recommended").GetDouble(), 6);
 
         (exit, _, err) = await CliAsync("optimize", "--budget", "1000");
         Assert.Equal(2, exit);

@@ -1,10 +1,11 @@
 namespace Dashboard.Attribution.Planning;
 
 /// <summary>
-/// One paid channel as the planner sees it: its fitted curve (null when the data cannot support one, with the reason),
-/// the fit's quality on the held-back final 10% of days, what one of its tracked actions is worth (its mix of types ×
-/// the valuation's values, USD), its actions' intent mix, and its current spend per day (USD, last 90 days) with each
-/// market's share of it.
+/// One paid channel as the planner sees it: its pooled fitted curve (null when the data cannot support one, with the
+/// reason), each market's curve (the pool's, or its own shrunk toward it), the fit's quality on the held-back final
+/// 10% of days (with the market curves, and with the pooled curve alone for comparison), what one of its tracked
+/// actions is worth (its mix of types × the valuation's values, USD), its actions' intent mix, and its current spend
+/// per day (USD, last 90 days).
 /// </summary>
 public sealed record ChannelResponse(
     string Channel,
@@ -13,8 +14,17 @@ public sealed record ChannelResponse(
     string? AbsentReason,
     double? RSquared,
     double? Mape,
+    double? PooledRSquared,
+    double? PooledMape,
     double ValueUsd,
     double ValueStandardError,
     IReadOnlyList<double> IntentShares,
     double CurrentSpendUsd,
-    IReadOnlyList<double> MarketShares);
+    IReadOnlyList<MarketCurve> Markets)
+{
+    /// <summary>Each market's share of the channel's current spend (in the model's market order).</summary>
+    public IReadOnlyList<double> MarketShares => [.. Markets.Select(m => m.Share)];
+
+    /// <summary>How many markets have a curve of their own.</summary>
+    public int OwnCurves => Markets.Count(m => m.Own);
+}

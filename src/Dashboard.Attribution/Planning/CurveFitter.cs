@@ -33,19 +33,7 @@ public static class CurveFitter
     public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var weights = series.Select(s =>
-        {
-            var (sum, n) = (0.0, 0);
-            for (var t = 0; t < s.Days; t++)
-            {
-                if (s.Fitted[t])
-                {
-                    (sum, n) = (sum + s.Actions[t], n + 1);
-                }
-            }
-
-            return n > 0 && sum > 0 ? n / sum : 0;
-        }).ToArray();
+        var weights = Weights(series);
         var observations = series.Sum(s => s.Fitted.Count(f => f));
         if (observations < 60 || weights.All(w => w == 0))
         {
@@ -64,7 +52,7 @@ public static class CurveFitter
                     continue;
                 }
 
-                var (theta, error) = LevenbergMarquardt(series, weights, start);
+                var (theta, error) = LevenbergMarquardt(series, weights, start, Identity);
                 if (error < bestError)
                 {
                     (best, bestError) = (theta, error);
@@ -72,8 +60,50 @@ public static class CurveFitter
             }
         }
 
-        return best is null ? null : new CurveFit(Curve(best), best, Covariance(series, weights, best), observations);
+        return best is null ? null : new CurveFit(Curve(best), best, Covariance(series, weights, best, Identity), observations);
     }
+
+    /// <summary>
+    /// One market's own β and K as offsets (log scale) from the pooled curve, with λ and α held at the pooled values
+    /// (a market's few seasons cannot tell carry-over and shape apart from the pool's): the offsets and their clustered
+    /// covariance, or null when the market's days cannot support a fit.
+    /// </summary>
+    public static (double[] Offset, double[,] Covariance)? FitMarket(ChannelSeries series, IReadOnlyList<double> pooled)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(pooled);
+        var one = new[] { series };
+        var weights = Weights(one);
+        if (weights[0] == 0)
+        {
+            return null;
+        }
+
+        double[] Map(double[] d) => [pooled[0] + d[0], pooled[1], pooled[2] + d[1], pooled[3]];
+        var (offset, _) = LevenbergMarquardt(one, weights, [0, 0], Map);
+        return offset.Any(v => Math.Abs(v) >= 29) ? null : (offset, Covariance(one, weights, offset, Map));
+    }
+
+    /// <summary>The theta of a market whose β and K are offset from the pooled curve's.</summary>
+    public static double[] Offset(IReadOnlyList<double> pooled, IReadOnlyList<double> offset) =>
+        [pooled[0] + offset[0], pooled[1], pooled[2] + offset[1], pooled[3]];
+
+    private static double[] Identity(double[] theta) => theta;
+
+    /// <summary>1 / a market's mean actions over its fitted days (0 when it has none).</summary>
+    private static double[] Weights(IReadOnlyList<ChannelSeries> series) => [.. series.Select(s =>
+    {
+        var (sum, n) = (0.0, 0);
+        for (var t = 0; t < s.Days; t++)
+        {
+            if (s.Fitted[t])
+            {
+                (sum, n) = (sum + s.Actions[t], n + 1);
+            }
+        }
+
+        return n > 0 && sum > 0 ? n / sum : 0;
+    })];
 
     /// <summary>K at the median adstock per scale, β by least squares for that shape.</summary>
     private static double[]? Start(IReadOnlyList<ChannelSeries> series, double[] weights, double lambda, double alpha)
@@ -132,7 +162,7 @@ public static class CurveFitter
         return r;
     }
 
-    private static Matrix<double> Jacobian(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, int count)
+    private static Matrix<double> Jacobian(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, int count, Func<double[], double[]> map)
     {
         var j = Matrix<double>.Build.Dense(count, theta.Length);
         for (var p = 0; p < theta.Length; p++)
@@ -142,7 +172,7 @@ public static class CurveFitter
             var down = (double[])theta.Clone();
             up[p] += H;
             down[p] -= H;
-            var (ru, rd) = (Residuals(series, weights, up, count), Residuals(series, weights, down, count));
+            var (ru, rd) = (Residuals(series, weights, map(up), count), Residuals(series, weights, map(down), count));
 
             // Residuals are y − f, so d f / dθ = −d r / dθ.
             for (var i = 0; i < count; i++)
@@ -154,16 +184,17 @@ public static class CurveFitter
         return j;
     }
 
-    private static (double[] Theta, double Error) LevenbergMarquardt(IReadOnlyList<ChannelSeries> series, double[] weights, double[] start)
+    /// <summary>Levenberg–Marquardt over the free parameters; <paramref name="map"/> turns them into a curve's theta.</summary>
+    private static (double[] Theta, double Error) LevenbergMarquardt(IReadOnlyList<ChannelSeries> series, double[] weights, double[] start, Func<double[], double[]> map)
     {
         var count = series.Sum(s => s.Fitted.Count(f => f));
         var theta = start;
-        var r = Vector<double>.Build.Dense(Residuals(series, weights, theta, count));
+        var r = Vector<double>.Build.Dense(Residuals(series, weights, map(theta), count));
         var error = r.DotProduct(r);
         var mu = 1e-3;
         for (var iteration = 0; iteration < 100; iteration++)
         {
-            var j = Jacobian(series, weights, theta, count);
+            var j = Jacobian(series, weights, theta, count, map);
             var jtj = j.TransposeThisAndMultiply(j);
             var jtr = j.TransposeThisAndMultiply(r);
             var improved = false;
@@ -177,7 +208,7 @@ public static class CurveFitter
 
                 var step = damped.Solve(jtr);
                 var candidate = theta.Select((v, p) => Math.Clamp(v + step[p], -30, 30)).ToArray();
-                var rc = Vector<double>.Build.Dense(Residuals(series, weights, candidate, count));
+                var rc = Vector<double>.Build.Dense(Residuals(series, weights, map(candidate), count));
                 var candidateError = rc.DotProduct(rc);
                 if (candidateError < error)
                 {
@@ -199,11 +230,11 @@ public static class CurveFitter
         return (theta, error);
     }
 
-    private static double[,] Covariance(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta)
+    private static double[,] Covariance(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, Func<double[], double[]> map)
     {
         var count = series.Sum(s => s.Fitted.Count(f => f));
-        var j = Jacobian(series, weights, theta, count);
-        var r = Residuals(series, weights, theta, count);
+        var j = Jacobian(series, weights, theta, count, map);
+        var r = Residuals(series, weights, map(theta), count);
         var bread = (j.TransposeThisAndMultiply(j) + (Matrix<double>.Build.DenseIdentity(theta.Length) * 1e-9)).Inverse();
         var meat = Matrix<double>.Build.Dense(theta.Length, theta.Length);
         var i = 0;

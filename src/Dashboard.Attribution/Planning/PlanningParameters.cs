@@ -3,7 +3,10 @@ using Dashboard.Metrics.Engine;
 
 namespace Dashboard.Attribution.Planning;
 
-/// <summary>The API.md grammar of spend plans (<c>channel=amount,…</c>) and bounds (<c>channel=min:max,…</c>, either side may be empty).</summary>
+/// <summary>
+/// The API.md grammar of spend plans (<c>channel=amount,…</c>) and bounds (<c>channel=min:max,…</c>, either side may be
+/// empty; <c>channel@MARKET=min:max</c> bounds one market of a channel).
+/// </summary>
 public static class PlanningParameters
 {
     /// <exception cref="MetricsQueryException">A part that is not channel=amount, or an amount that is not a number.</exception>

@@ -108,8 +108,11 @@ public sealed class ResponseModel
             ? current.Select(x => x / currentTotal).ToArray()
             : Enumerable.Repeat(1.0 / data.Markets.Length, data.Markets.Length).ToArray();
 
-        ChannelResponse Absent(string reason) =>
-            new(channel.Key, channel.Name, null, reason, null, null, value, Math.Sqrt(variance), intent, currentTotal, shares);
+        ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, Math.Sqrt(variance), intent, currentTotal,
+            [.. Enumerable.Range(0, data.Markets.Length).Select(m => Pooled(m, null))]);
+
+        MarketCurve Pooled(int m, HillCurve? curve) =>
+            new(reference.Markets[data.Markets[m]].Code, curve, [0, 0], new double[2, 2], false, 0, current[m], shares[m]);
 
         if (events.Length == 0)
         {
@@ -123,17 +126,54 @@ public sealed class ResponseModel
             return Absent("no market has 60 days of its spend with its micro-conversions tracked");
         }
 
-        ChannelSeries Series((int Market, int From) s, int until) => SeriesOf(data, reference, c, seasons, s, until);
-
-        var training = CurveFitter.Fit([.. series.Select(s => Series(s, holdoutStart))]);
-        var full = CurveFitter.Fit([.. series.Select(s => Series(s, data.Days))]);
+        var training = FitLevels(data, reference, c, seasons, series, holdoutStart);
+        var full = FitLevels(data, reference, c, seasons, series, data.Days);
         if (training is null || full is null)
         {
             return Absent("too few days to fit a curve");
         }
 
-        var (r2, mape) = Quality(data, c, series, training.Curve, seasons, holdoutStart);
-        return new ChannelResponse(channel.Key, channel.Name, full, null, r2, mape, value, Math.Sqrt(variance), intent, currentTotal, shares);
+        var (r2, mape) = Quality(data, c, series, m => training.Value.Curve(m), seasons, holdoutStart);
+        var (pooledR2, pooledMape) = Quality(data, c, series, _ => training.Value.Pooled.Curve, seasons, holdoutStart);
+        var fit = full.Value;
+        var markets = Enumerable.Range(0, data.Markets.Length).Select(m => fit.Own.TryGetValue(m, out var own)
+            ? new MarketCurve(reference.Markets[data.Markets[m]].Code, fit.Curve(m), own.Offset, own.Covariance, true, own.Weight, current[m], shares[m])
+            : Pooled(m, fit.Pooled.Curve)).ToList();
+        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), intent, currentTotal, markets);
+    }
+
+    /// <summary>A channel's pooled curve and, for markets with enough days of their own, shrunk offsets from it.</summary>
+    private readonly record struct Levels(CurveFit Pooled, Dictionary<int, (double[] Offset, double[,] Covariance, double Weight)> Own)
+    {
+        public HillCurve Curve(int market) => Own.TryGetValue(market, out var own)
+            ? CurveFit.FromTheta(CurveFitter.Offset(Pooled.Theta, own.Offset))
+            : Pooled.Curve;
+    }
+
+    /// <summary>A market with fewer fitted days of spend than this keeps the pooled curve.</summary>
+    public const int OwnCurveDays = 180;
+
+    private static Levels? FitLevels(PlanningData data, ReferenceSet reference, int c, double[][] seasons, List<(int Market, int From)> series, int until)
+    {
+        var pooled = CurveFitter.Fit([.. series.Select(s => SeriesOf(data, reference, c, seasons, s, until))]);
+        if (pooled is null)
+        {
+            return null;
+        }
+
+        var estimates = new List<(int Market, (double[] Offset, double[,] Covariance) Estimate)>();
+        foreach (var s in series)
+        {
+            var one = SeriesOf(data, reference, c, seasons, s, until);
+            var days = Enumerable.Range(0, one.Days).Count(t => one.Fitted[t] && one.Spend[t] > 0);
+            if (days >= OwnCurveDays && CurveFitter.FitMarket(one, pooled.Theta) is { } estimate)
+            {
+                estimates.Add((s.Market, estimate));
+            }
+        }
+
+        var shrunk = MarketShrinkage.Shrink([.. estimates.Select(e => e.Estimate)]);
+        return new Levels(pooled, estimates.Select((e, i) => (e.Market, shrunk[i])).ToDictionary(p => p.Market, p => p.Item2));
     }
 
     /// <summary>
@@ -170,13 +210,14 @@ public sealed class ResponseModel
     }
 
     /// <summary>R² over the held-back market-days and MAPE of the held-back days' totals over markets.</summary>
-    private static (double R2, double Mape) Quality(PlanningData data, int c, List<(int Market, int From)> series, HillCurve curve, double[][] seasons, int holdoutStart)
+    private static (double R2, double Mape) Quality(PlanningData data, int c, List<(int Market, int From)> series, Func<int, HillCurve> curveOf, double[][] seasons, int holdoutStart)
     {
         var actualByDay = new double[data.Days - holdoutStart];
         var predictedByDay = new double[data.Days - holdoutStart];
         var pairs = new List<(double Actual, double Predicted)>();
         foreach (var (m, from) in series)
         {
+            var curve = curveOf(m);
             var scale = data.Scale(m);
             var spend = data.Spend[m][c];
             var a = spend[0] / (1 - curve.Lambda);
@@ -228,18 +269,36 @@ public sealed class ResponseModel
         return season;
     }
 
-    /// <summary>A channel's tracked actions over the period at a spend per day (USD), split over markets as now.</summary>
-    internal double Actions(int channel, HillCurve curve, double spendPerDay, double[] season, int days)
+    /// <summary>A channel's tracked actions over the period at a spend per day per market (USD), on each market's curve.</summary>
+    internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days)
     {
-        var response = Channels[channel];
+        var markets = Channels[channel].Markets;
         var sum = 0.0;
         for (var m = 0; m < _scale.Length; m++)
         {
-            sum += curve.Steady(spendPerDay * response.MarketShares[m], _scale[m], season[m]);
+            sum += markets[m].Curve is { } curve ? curve.Steady(spendPerDay[m], _scale[m], season[m]) : 0;
         }
 
         return sum * days;
     }
+
+    /// <summary>As <see cref="Actions(int, IReadOnlyList{double}, double[], int)"/> with the pooled parameters or one market's offsets moved (the delta method's gradient).</summary>
+    internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days, IReadOnlyList<double> pooledTheta, int offsetMarket = -1, IReadOnlyList<double>? offset = null)
+    {
+        var markets = Channels[channel].Markets;
+        var sum = 0.0;
+        for (var m = 0; m < _scale.Length; m++)
+        {
+            var curve = CurveFit.FromTheta(CurveFitter.Offset(pooledTheta, m == offsetMarket && offset is not null ? offset : markets[m].Offset));
+            sum += curve.Steady(spendPerDay[m], _scale[m], season[m]);
+        }
+
+        return sum * days;
+    }
+
+    /// <summary>One market's tracked actions of a channel over the period at a spend per day (USD).</summary>
+    internal double MarketActions(int channel, int market, double spendPerDay, double season, int days) =>
+        Channels[channel].Markets[market].Curve is { } curve ? curve.Steady(spendPerDay, _scale[market], season) * days : 0;
 
     /// <summary>
     /// Seasonal naive forecast of a daily series summed over markets for the period: the same days a year before,
@@ -313,6 +372,9 @@ public sealed class ResponseModel
     }
 
     internal double Revenue(int m, int t) => _data.Revenue[m][t];
+
+    /// <summary>A market's scale (its mean daily revenue in USD), the unit its curves read spend in.</summary>
+    internal double Scale(int m) => _scale[m];
 
     internal double IntentActions(int m, int group, int t) => _data.Intent[m][group][t];
 }

@@ -33,7 +33,10 @@ public enum OptimizeMode
     RoasFloor,
 }
 
-/// <summary>What to optimise; money per day in the reporting currency; bounds by channel key (a missing side takes the default ±50% of current).</summary>
+/// <summary>
+/// What to optimise; money per day in the reporting currency; bounds by channel key or <c>channel@MARKET</c> (a missing
+/// side takes the default: ±50% of current for a channel, the channel's bounds in proportion to current spend for a market).
+/// </summary>
 public sealed record OptimizeRequest(
     OptimizeMode Mode,
     PlanningPeriod Period,
@@ -42,8 +45,13 @@ public sealed record OptimizeRequest(
     double? RoasFloor = null,
     IReadOnlyDictionary<string, (double? Min, double? Max)>? Bounds = null);
 
+/// <summary>A channel's recommended spend per day with its bounds, and the same per market.</summary>
 /// <param name="Binding">"min", "max" or null.</param>
-public sealed record AllocationLine(string Channel, string Name, double Current, double Recommended, double Min, double Max, string? Binding, double? MarginalRoi);
+public sealed record AllocationLine(string Channel, string Name, double Current, double Recommended, double Min, double Max, string? Binding, double? MarginalRoi,
+    IReadOnlyList<MarketAllocation> Markets);
+
+/// <param name="OwnCurve">Whether the market's curve is its own (shrunk toward the channel's pool) rather than the pool's.</param>
+public sealed record MarketAllocation(string Market, double Current, double Recommended, double Min, double Max, string? Binding, double? MarginalRoi, bool OwnCurve);
 
 public sealed record OptimizeResult(
     OptimizeMode Mode,

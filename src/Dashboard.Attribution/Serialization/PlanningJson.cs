@@ -39,6 +39,17 @@ public static class PlanningJson
                 ["max"] = a.Max,
                 ["binding"] = a.Binding,
                 ["marginal_roi"] = a.MarginalRoi,
+                ["markets"] = new JsonArray([.. a.Markets.Select(m => (JsonNode)new JsonObject
+                {
+                    ["market"] = m.Market,
+                    ["current"] = m.Current,
+                    ["recommended"] = m.Recommended,
+                    ["min"] = m.Min,
+                    ["max"] = m.Max,
+                    ["binding"] = m.Binding,
+                    ["marginal_roi"] = m.MarginalRoi,
+                    ["curve"] = m.OwnCurve ? "market" : "pooled",
+                })]),
             })]),
             ["predicted"] = Outcome(result.Predicted),
             ["baseline"] = Outcome(result.Baseline),
