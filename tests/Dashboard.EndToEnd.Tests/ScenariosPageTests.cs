@@ -44,6 +44,7 @@ public sealed class ScenariosPageTests
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("scenarios.png"), FullPage = true });
 
         // Recommend for the current budget: the page's allocation is the optimiser's.
+        string own;
         await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
         await Expect(page.GetByTestId("recommendation")).ToBeVisibleAsync();
         var budget = (await page.GetByLabel("Budget per day (USD)").InputValueAsync()).Replace(",", "", StringComparison.Ordinal);
@@ -53,6 +54,12 @@ public sealed class ScenariosPageTests
             await Expect(page.GetByTestId("recommendation").Locator("tr", new() { HasText = "Paid search" }).Locator("td").Nth(2))
                 .ToHaveTextAsync(Whole(search.GetProperty("recommended").GetDouble()));
             await Expect(page.GetByLabel("Paid search amount per day")).ToHaveValueAsync(Whole(Math.Round(search.GetProperty("recommended").GetDouble())));
+
+            // The sliders carry the recommendation's split over markets: the prediction on screen is the optimiser's.
+            var predicted = optimized.RootElement.GetProperty("predicted").GetProperty("predicted_revenue").GetProperty("value").GetDouble();
+            await Expect(page.GetByTestId("predicted-revenue")).ToContainTextAsync(Whole(predicted));
+            own = search.GetProperty("markets").EnumerateArray().First(m => m.GetProperty("curve").GetString() == "market" && m.GetProperty("current").GetDouble() > 0)
+                .GetProperty("market").GetString()!;
         }
 
         await Expect(page.GetByTestId("recommendation-why")).ToContainTextAsync("marginal ROI");
@@ -98,6 +105,22 @@ public sealed class ScenariosPageTests
         await page.GetByLabel("Display maximum per day").PressAsync("Tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
         await Expect(page.GetByTestId("recommendation").Locator("tr", new() { HasText = "Display" }).Locator("td").Nth(2)).ToHaveTextAsync("25,000");
+
+        // A market's own bounds: hold one paid search market at 1,000 per day; the by-market answer keeps it there.
+        await page.GetByText("Bounds per market").ClickAsync();
+        await page.GetByLabel("Channel", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Paid search" }).ClickAsync();
+        foreach (var side in new[] { "minimum", "maximum" })
+        {
+            await page.GetByLabel($"paid_search@{own} {side} per day").FillAsync("1000");
+            await page.GetByLabel($"paid_search@{own} {side} per day").PressAsync("Tab");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+        await page.GetByText("By market:").ClickAsync();
+        var row = page.GetByTestId("recommendation-markets").Locator("tr", new() { HasText = "Paid search" }).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = own, Exact = true }) });
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("1,000");
+        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("at its maximum");
 
         await page.GetByLabel("Budget per day (USD)").FillAsync("1000");
         await page.GetByLabel("Budget per day (USD)").PressAsync("Tab");
