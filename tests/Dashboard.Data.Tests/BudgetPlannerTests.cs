@@ -179,6 +179,26 @@ public sealed class BudgetPlannerTests(PlannerFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public void A_response_curve_in_micro_conversions_starts_at_zero_rises_and_is_the_revenue_curve_over_the_value_per_action()
+    {
+        var season = Planner.SeasonFor(fixture.Period);
+        for (var c = 0; c < Planner.Model.Channels.Count; c++)
+        {
+            var channel = Planner.Model.Channels[c];
+            if (channel.Fit is null)
+            {
+                continue;
+            }
+
+            var current = Planner.CurrentSpend[channel.Channel];
+            Assert.Equal(0, Planner.MicroConversions(c, 0, fixture.Period, season));
+            var points = new[] { 0.5, 1, 1.5, 2 }.Select(f => Planner.MicroConversions(c, current * f, fixture.Period, season)).ToList();
+            Assert.True(points.Zip(points.Skip(1)).All(p => p.Second > p.First), $"{channel.Channel}: {string.Join(", ", points)}");
+            Assert.Equal(Planner.IncrementalRevenue(c, current, fixture.Period, season), channel.ValueUsd * points[1], points[1] * channel.ValueUsd * 1e-9);
+        }
+    }
+
+    [Fact]
     public void Given_bounds_bind_and_a_budget_below_the_minimums_is_refused_by_name()
     {
         var bounds = new Dictionary<string, (double?, double?)> { ["display"] = (30_000, 30_000) };

@@ -97,6 +97,12 @@ public sealed class ScenariosPageTests
             Assert.Equal(predicted, double.Parse(total[5], CultureInfo.InvariantCulture), 2);
         }
 
+        // The response curves also read in micro-conversions.
+        await Expect(page.Locator("#response-curves .ytitle")).ToHaveTextAsync("media revenue per day (USD)");
+        await page.GetByLabel("Curves of", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Tracked micro-conversions" }).ClickAsync();
+        await Expect(page.Locator("#response-curves .ytitle")).ToHaveTextAsync("tracked micro-conversions per day");
+
         // Bounds are editable: pin display at 25,000 per day and the recommendation keeps it there.
         await page.GetByText("Bounds per channel").ClickAsync();
         await page.GetByLabel("Display minimum per day").FillAsync("25000");

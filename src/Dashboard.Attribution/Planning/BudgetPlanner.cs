@@ -59,6 +59,13 @@ public sealed class BudgetPlanner
         return response.ValueUsd * _model.Actions(channel, Split(response, spendPerDay * _usdPerUnit), season, period.Days) / _usdPerUnit;
     }
 
+    /// <summary>The channel's predicted tracked micro-conversions over the period at a spend per day (reporting currency) split over markets as now.</summary>
+    public double MicroConversions(int channel, double spendPerDay, PlanningPeriod period, double[] season)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return _model.Actions(channel, Split(_model.Channels[channel], spendPerDay * _usdPerUnit), season, period.Days);
+    }
+
     public double[] SeasonFor(PlanningPeriod period) => _model.SeasonFor(period);
 
     /// <summary>
