@@ -5,13 +5,10 @@ using System.Text;
 using Dashboard.Attribution;
 using Dashboard.Attribution.Models;
 using Dashboard.Attribution.Valuation;
-using Dashboard.Data;
-using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
-using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Benchmarks;
 
@@ -27,14 +24,7 @@ internal static class AttributionBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var size = args.Contains("small", StringComparer.OrdinalIgnoreCase) ? DemoSize.Small : DemoSize.Large;
-        var path = await BenchDatabase.EnsureAsync(size, reseed: false);
-        FactSnapshot snapshot;
-        using (var db = DashboardDatabase.OpenSqlite(path))
-        {
-            snapshot = (await SnapshotLoader.LoadDetailedAsync(db, SnapshotSource.ImageOrRows, TimeProvider.System)).Snapshot;
-        }
-
-        SqliteConnection.ClearAllPools();
+        var snapshot = await BenchDatabase.LoadSnapshotAsync(size);
         var journeys = snapshot.Journeys;
         var first = DateOnly.FromDayNumber(JourneyTable.DayOf(journeys.Second.Min()));
         var last = DateOnly.FromDayNumber(JourneyTable.DayOf(journeys.Second.Max()));

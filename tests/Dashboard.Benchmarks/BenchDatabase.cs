@@ -3,6 +3,8 @@ using System.Globalization;
 using Dashboard.Data;
 using Dashboard.Data.Demo;
 using Dashboard.DemoData;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Snapshot;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Benchmarks;
@@ -18,6 +20,20 @@ internal static class BenchDatabase
     public static string PathFor(DemoSize size) =>
         System.IO.Path.Combine(System.IO.Path.GetTempPath(),
             string.Create(CultureInfo.InvariantCulture, $"dashboard-bench-{size.ToString().ToLowerInvariant()}-{DemoEnd:yyyyMMdd}.db"));
+
+    /// <summary>The cached database's snapshot (from its image when one is stored), with the connection pool closed after.</summary>
+    public static async Task<FactSnapshot> LoadSnapshotAsync(DemoSize size)
+    {
+        var path = await EnsureAsync(size, reseed: false);
+        FactSnapshot snapshot;
+        using (var db = DashboardDatabase.OpenSqlite(path))
+        {
+            snapshot = (await SnapshotLoader.LoadDetailedAsync(db, SnapshotSource.ImageOrRows, TimeProvider.System)).Snapshot;
+        }
+
+        SqliteConnection.ClearAllPools();
+        return snapshot;
+    }
 
     public static async Task<string> EnsureAsync(DemoSize size, bool reseed)
     {

@@ -3,14 +3,10 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Valuation;
-using Dashboard.Data;
-using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Metrics.Query;
-using Dashboard.Metrics.Snapshot;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Benchmarks;
 
@@ -28,14 +24,7 @@ internal static class PlannerBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var size = args.Contains("large", StringComparer.OrdinalIgnoreCase) ? DemoSize.Large : DemoSize.Small;
-        var path = await BenchDatabase.EnsureAsync(size, reseed: false);
-        FactSnapshot snapshot;
-        using (var db = DashboardDatabase.OpenSqlite(path))
-        {
-            snapshot = (await SnapshotLoader.LoadDetailedAsync(db, SnapshotSource.ImageOrRows, TimeProvider.System)).Snapshot;
-        }
-
-        SqliteConnection.ClearAllPools();
+        var snapshot = await BenchDatabase.LoadSnapshotAsync(size);
         var clock = Stopwatch.StartNew();
         var valuation = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All });
         var valuationMs = clock.Elapsed.TotalMilliseconds;

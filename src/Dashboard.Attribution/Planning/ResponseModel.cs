@@ -282,15 +282,14 @@ public sealed class ResponseModel
         return sum * days;
     }
 
-    /// <summary>As <see cref="Actions(int, IReadOnlyList{double}, double[], int)"/> with the pooled parameters or one market's offsets moved (the delta method's gradient).</summary>
-    internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days, IReadOnlyList<double> pooledTheta, int offsetMarket = -1, IReadOnlyList<double>? offset = null)
+    /// <summary>As <see cref="Actions(int, IReadOnlyList{double}, double[], int)"/> with the pooled parameters moved, each market keeping its offsets (the delta method's gradient).</summary>
+    internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days, IReadOnlyList<double> pooledTheta)
     {
         var markets = Channels[channel].Markets;
         var sum = 0.0;
         for (var m = 0; m < _scale.Length; m++)
         {
-            var curve = CurveFit.FromTheta(CurveFitter.Offset(pooledTheta, m == offsetMarket && offset is not null ? offset : markets[m].Offset));
-            sum += curve.Steady(spendPerDay[m], _scale[m], season[m]);
+            sum += CurveFit.FromTheta(CurveFitter.Offset(pooledTheta, markets[m].Offset)).Steady(spendPerDay[m], _scale[m], season[m]);
         }
 
         return sum * days;
