@@ -4,6 +4,7 @@ using Dashboard.Domain.Money;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace Dashboard.Data;
 
@@ -46,6 +47,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Amount>().HaveConversion<AmountConverter>();
+        configurationBuilder.Conventions.Remove<ForeignKeyIndexConvention>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -53,6 +55,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         base.OnModelCreating(builder);
         IdentityNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        ForeignKeyIndexes.Apply(builder);
         SnakeCaseNames.Apply(builder);
     }
 }

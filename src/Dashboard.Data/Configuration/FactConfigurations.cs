@@ -14,6 +14,7 @@ internal abstract class ImportedRowConfiguration<T>(string table) : IEntityTypeC
 {
     /// <summary>Portable filter SQL: the same text works on SQLite and PostgreSQL.</summary>
     public const string CurrentRowsFilter = "superseded_by IS NULL";
+    public const string ReplacedRowsFilter = "superseded_by IS NOT NULL";
 
     protected abstract Expression<Func<T, object?>> NaturalKey { get; }
 
@@ -22,7 +23,8 @@ internal abstract class ImportedRowConfiguration<T>(string table) : IEntityTypeC
         b.ToTable(table);
         b.HasIndex(NaturalKey).IsUnique().HasFilter(CurrentRowsFilter).HasDatabaseName($"ux_{table}_natural_key");
         b.HasIndex(x => x.ImportId).HasDatabaseName($"ix_{table}_import_id");
-        b.HasIndex(x => x.SupersededBy).HasDatabaseName($"ix_{table}_superseded_by");
+        // Only replaced rows are indexed: current rows (NULL) are most rows, and an import then pays no entry per row.
+        b.HasIndex(x => x.SupersededBy).HasFilter(ReplacedRowsFilter).HasDatabaseName($"ix_{table}_superseded_by");
         b.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Restrict);
     }
 

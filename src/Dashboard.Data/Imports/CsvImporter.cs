@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Dashboard.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 using Sylvan.Data.Csv;
@@ -60,12 +61,21 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
                 rows = await StageAsync(csv, spec, mapper, staging, connection, tx, errors, rowsRead, ct);
                 if (errors.Total == 0)
                 {
+                    await staging.IndexForChecksAsync(ct);
                     await staging.RunChecksAsync(errors, ct);
                 }
 
                 if (errors.Total == 0)
                 {
                     applied = await ApplyAsync(staging, spec.Key, fileName, user, started, rows, clock, ct);
+                    if (applied is null)
+                    {
+                        await staging.ListDuplicatesAsync(errors, ct);
+                    }
+                }
+
+                if (applied is not null)
+                {
                     await staging.DropAsync(ct);
                     await tx.CommitAsync(ct);
                 }
@@ -92,15 +102,89 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Reads, validates and maps the file on a worker thread while this one appends the valid rows to the stage:
+    /// the two halves take about as long as each other, and batches in a bounded channel keep memory flat.
+    /// </summary>
     private static async Task<long> StageAsync(
         Stream csv, ImportKindSpec spec, KindMapper mapper, StagingTable staging, DbConnection connection, DbTransaction tx,
         ErrorSink errors, IProgress<long>? rowsRead, CancellationToken ct)
+    {
+        var refs = await ReferenceLookup.LoadAsync(connection, tx, ct);
+        var full = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var free = Channel.CreateUnbounded<RowBatch>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadRows(csv, spec, mapper, refs, errors, rowsRead, full.Writer, free.Reader, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var batch in full.Reader.ReadAllAsync(ct))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch.Withdrawn[i])
+                    {
+                        await staging.WithdrawAsync((string)batch.Values[i][0]!, (int)batch.Values[i][1]!, ct);
+                    }
+                    else
+                    {
+                        staging.Add(batch.Values[i], batch.Lines[i]);
+                    }
+                }
+
+                batch.Count = 0;
+                free.Writer.TryWrite(batch);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+
+        var rows = await reading;
+        await refs.InsertPendingAsync(ct);
+        return rows;
+    }
+
+    private const int BatchRows = 4096;
+    private const int BatchesInFlight = 4;
+
+    private sealed class RowBatch(int columns)
+    {
+        public object?[][] Values { get; } = Enumerable.Range(0, BatchRows).Select(_ => new object?[columns]).ToArray();
+        public long[] Lines { get; } = new long[BatchRows];
+        public bool[] Withdrawn { get; } = new bool[BatchRows];
+        public int Count { get; set; }
+    }
+
+    private static long ReadRows(
+        Stream csv, ImportKindSpec spec, KindMapper mapper, ReferenceLookup refs, ErrorSink errors, IProgress<long>? rowsRead,
+        ChannelWriter<RowBatch> full, ChannelReader<RowBatch> free, CancellationToken ct)
+    {
+        try
+        {
+            return ReadRowsInto(csv, spec, mapper, refs, errors, rowsRead, full, free, ct);
+        }
+        catch (Exception ex)
+        {
+            full.TryComplete(ex);
+            throw;
+        }
+        finally
+        {
+            full.TryComplete();
+        }
+    }
+
+    private static long ReadRowsInto(
+        Stream csv, ImportKindSpec spec, KindMapper mapper, ReferenceLookup refs, ErrorSink errors, IProgress<long>? rowsRead,
+        ChannelWriter<RowBatch> full, ChannelReader<RowBatch> free, CancellationToken ct)
     {
         using var text = new StreamReader(csv, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         CsvDataReader reader;
         try
         {
-            reader = await CsvDataReader.CreateAsync(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' }, ct);
+            reader = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
         }
         catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
         {
@@ -108,7 +192,7 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
             return 0;
         }
 
-        await using (reader)
+        using (reader)
         {
             var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             if (names.Count == 0 || (names.Count == 1 && names[0].Length == 0))
@@ -123,9 +207,8 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
                 return 0;
             }
 
-            var refs = await ReferenceLookup.LoadAsync(connection, tx, ct);
             var row = new RowContext(ordinals, errors, refs);
-            var values = new object?[mapper.Columns.Count];
+            var batch = new RowBatch(mapper.Columns.Count);
             var fields = new string[names.Count];
             long line = 1;
             long count = 0;
@@ -133,7 +216,6 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
             {
                 try
                 {
-                    // Synchronous per row for the same reason as the staging insert; the reader buffers 64 KB at a time.
                     if (!reader.Read())
                     {
                         break;
@@ -159,25 +241,33 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
                 }
 
                 row.Start(line, fields);
-                switch (await mapper.MapAsync(row, values, ct))
-                {
-                    case MapOutcome.Stage:
-                        if (await staging.AddAsync(values, line, ct) is { } firstLine)
-                        {
-                            errors.Add(line, string.Join("+", mapper.Spec.KeyColumns.Select(c => c.Name)), KeyText(row, mapper),
-                                $"repeats the key of line {firstLine.ToString(CultureInfo.InvariantCulture)}: two rows of one file may not share a key");
-                        }
+                var outcome = mapper.Map(row, batch.Values[batch.Count]);
 
-                        break;
-                    case MapOutcome.Withdrawn:
-                        await staging.WithdrawAsync((string)values[0]!, (int)values[1]!, ct);
-                        break;
+                // Once the file has an error nothing will be stored: keep validating, stop staging.
+                if (outcome != MapOutcome.Invalid && errors.Total == 0)
+                {
+                    batch.Lines[batch.Count] = line;
+                    batch.Withdrawn[batch.Count] = outcome == MapOutcome.Withdrawn;
+                    if (++batch.Count == BatchRows)
+                    {
+                        Send(full, batch, ct);
+                        if (!free.TryRead(out batch!))
+                        {
+                            batch = new RowBatch(mapper.Columns.Count);
+                        }
+                    }
                 }
 
                 if (count % ProgressEvery == 0)
                 {
+                    ct.ThrowIfCancellationRequested();
                     rowsRead?.Report(count);
                 }
+            }
+
+            if (batch.Count > 0)
+            {
+                Send(full, batch, ct);
             }
 
             rowsRead?.Report(count);
@@ -185,8 +275,14 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
         }
     }
 
-    private static string KeyText(RowContext row, KindMapper mapper) =>
-        string.Join(",", mapper.Spec.KeyColumns.Select(c => row.Trimmed(c.Name)));
+    private static void Send(ChannelWriter<RowBatch> full, RowBatch batch, CancellationToken ct)
+    {
+        // Blocks this worker thread while the writer is BatchesInFlight batches behind: that is the back-pressure.
+        if (!full.TryWrite(batch))
+        {
+            full.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+        }
+    }
 
     private static string Describe(Exception ex) => ex switch
     {
@@ -197,7 +293,8 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
         _ => "the file is not valid CSV: " + ex.Message,
     };
 
-    private async Task<ImportResult> ApplyAsync(
+    /// <summary>Applies the staged rows and records the import; null when the file repeats a key (nothing is kept).</summary>
+    private async Task<ImportResult?> ApplyAsync(
         StagingTable staging, string kind, string fileName, string user, DateTime started, long rows,
         Stopwatch clock, CancellationToken ct)
     {
@@ -208,7 +305,12 @@ public sealed class CsvImporter(DashboardDbContext db, TimeProvider time)
             """,
             ct, ("@kind", kind), ("@file", fileName), ("@user", user), ("@started", started), ("@rows", rows));
         var erased = await staging.EraseWithdrawnJourneysAsync(ct);
-        var (inserted, replaced) = await staging.ApplyAsync(importId, ct);
+        var (inserted, replaced, duplicates) = await staging.ApplyAsync(importId, ct);
+        if (duplicates > 0)
+        {
+            return null;
+        }
+
         await staging.ExecuteAsync(
             "UPDATE imports SET outcome = 'succeeded', finished_utc = @finished, inserted = @inserted, replaced = @replaced, erased = @erased WHERE id = @id",
             ct, ("@finished", time.GetUtcNow().UtcDateTime), ("@inserted", inserted), ("@replaced", replaced), ("@erased", erased), ("@id", importId));

@@ -9,7 +9,7 @@ internal sealed class MicroConversionsMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "channel_id", "campaign_id", "definition_id", "source", "count"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "channel_id", "campaign_id", "definition_id", "source"];
 
-    public override async ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         var marketOk = row.Market("market", out var market);
@@ -22,7 +22,7 @@ internal sealed class MicroConversionsMapper : KindMapper
             return MapOutcome.Invalid;
         }
 
-        v[0] = date; v[1] = market.Id; v[2] = channel; v[3] = await row.Refs.CampaignIdAsync(row.Trimmed("campaign"), ct);
+        v[0] = date; v[1] = market.Id; v[2] = channel; v[3] = row.Refs.CampaignId(row.Trimmed("campaign"));
         v[4] = definition.Id; v[5] = source; v[6] = count;
         return MapOutcome.Stage;
     }
@@ -35,7 +35,7 @@ internal sealed class SalesMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "brand_id", "sku", "orders", "units", "revenue", "currency"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "brand_id", "sku"];
 
-    public override async ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         row.Market("market", out var market);
@@ -49,10 +49,12 @@ internal sealed class SalesMapper : KindMapper
             return MapOutcome.Invalid;
         }
 
-        v[0] = date; v[1] = market.Id; v[2] = await row.Refs.BrandIdAsync(brand, ct); v[3] = row.Trimmed("sku");
+        v[0] = date; v[1] = market.Id; v[2] = row.Refs.BrandId(brand); v[3] = row.Trimmed("sku");
         v[4] = orders; v[5] = units; v[6] = revenue.Units; v[7] = currency;
         return MapOutcome.Stage;
     }
+
+    public override IReadOnlyList<IReadOnlyList<string>> StageIndexes { get; } = [["date", "market_id", "brand_id"]];
 
     // DATA.md: a brand's sales for one market and day are brand-level or by SKU, never both (in the file or against stored rows).
     public override IReadOnlyList<string> CrossRowChecks { get; } =
@@ -81,7 +83,7 @@ internal sealed class SpendMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "channel_id", "campaign_id", "spend", "currency"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "channel_id", "campaign_id"];
 
-    public override async ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         row.Market("market", out var market);
@@ -93,7 +95,7 @@ internal sealed class SpendMapper : KindMapper
             return MapOutcome.Invalid;
         }
 
-        v[0] = date; v[1] = market.Id; v[2] = channel; v[3] = await row.Refs.CampaignIdAsync(row.Trimmed("campaign"), ct);
+        v[0] = date; v[1] = market.Id; v[2] = channel; v[3] = row.Refs.CampaignId(row.Trimmed("campaign"));
         v[4] = spend.Units; v[5] = currency;
         return MapOutcome.Stage;
     }
@@ -106,7 +108,7 @@ internal sealed class TrafficMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "channel_id", "sessions", "non_purchase_sessions", "non_purchase_reported"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "channel_id"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         row.Market("market", out var market);
@@ -119,11 +121,11 @@ internal sealed class TrafficMapper : KindMapper
 
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = date; v[1] = market.Id; v[2] = channel; v[3] = sessions; v[4] = nonPurchase; v[5] = reported;
-        return ValueTask.FromResult(MapOutcome.Stage);
+        return MapOutcome.Stage;
     }
 }
 
@@ -137,7 +139,7 @@ internal sealed class JourneysMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["journey_id", "market_id", "timestamp_utc", "channel_id", "event", "revenue", "currency"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["journey_id", "market_id", "timestamp_utc", "channel_id", "event"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Required("journey_id", out var journeyId);
         var marketOk = row.Market("market", out var market);
@@ -171,11 +173,11 @@ internal sealed class JourneysMapper : KindMapper
 
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = journeyId; v[1] = market.Id; v[2] = timestamp; v[3] = channel; v[4] = eventKey;
         v[5] = revenue.Units; v[6] = hasRevenue && currency.Length == 0 ? market.Currency : currency;
-        return ValueTask.FromResult(consent ? MapOutcome.Stage : MapOutcome.Withdrawn);
+        return consent ? MapOutcome.Stage : MapOutcome.Withdrawn;
     }
 }

@@ -22,19 +22,33 @@ internal abstract class KindMapper
     /// <summary>The target table, whose rows are versioned (<see cref="Entities.ImportedRow"/>).</summary>
     public abstract string Table { get; }
 
-    /// <summary>The target columns written by an import, in the order <see cref="MapAsync"/> fills them.</summary>
+    /// <summary>The target columns written by an import, in the order <see cref="Map"/> fills them.</summary>
     public abstract IReadOnlyList<string> Columns { get; }
 
     /// <summary>The natural key (DATA.md), as target columns.</summary>
     public abstract IReadOnlyList<string> KeyColumns { get; }
 
-    public abstract ValueTask<MapOutcome> MapAsync(RowContext row, object?[] values, CancellationToken ct);
+    public abstract MapOutcome Map(RowContext row, object?[] values);
 
     /// <summary>
     /// Checks that need the whole file or the stored data. Each query selects (line, column, value, message)
     /// from the staging table "stage" and may read the target table's current rows.
     /// </summary>
     public virtual IReadOnlyList<string> CrossRowChecks => [];
+
+    /// <summary>Stage indexes the cross-row checks need (each a list of stage columns).</summary>
+    public virtual IReadOnlyList<IReadOnlyList<string>> StageIndexes => [];
+
+    /// <summary>SQL giving a staged column as the file wrote it: reference ids back to their keys, other values as text.</summary>
+    public static string DisplaySql(string alias, string column) => column switch
+    {
+        "market_id" => $"(SELECT x.code FROM markets x WHERE x.id = {alias}.market_id)",
+        "channel_id" => $"(SELECT x.key FROM channels x WHERE x.id = {alias}.channel_id)",
+        "campaign_id" => $"(SELECT x.key FROM campaigns x WHERE x.id = {alias}.campaign_id)",
+        "definition_id" => $"(SELECT x.key FROM definitions x WHERE x.id = {alias}.definition_id)",
+        "brand_id" => $"(SELECT x.key FROM brands x WHERE x.id = {alias}.brand_id)",
+        _ => $"CAST({alias}.{SqlText.Quote(column)} AS TEXT)",
+    };
 
     protected static MapOutcome Outcome(RowContext row) => row.IsValid ? MapOutcome.Stage : MapOutcome.Invalid;
 

@@ -9,7 +9,7 @@ internal sealed class CampaignsMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["campaign_id", "name", "channel_id", "start", "end", "objective"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["campaign_id"];
 
-    public override async ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Required("campaign", out var key);
         row.Required("name", out _);
@@ -31,7 +31,7 @@ internal sealed class CampaignsMapper : KindMapper
             return MapOutcome.Invalid;
         }
 
-        v[0] = await row.Refs.CampaignIdAsync(key, ct); v[1] = row.Raw("name").Trim(); v[2] = channel; v[3] = start; v[4] = end; v[5] = objective;
+        v[0] = row.Refs.CampaignId(key); v[1] = row.Raw("name").Trim(); v[2] = channel; v[3] = start; v[4] = end; v[5] = objective;
         return MapOutcome.Stage;
     }
 }
@@ -43,7 +43,7 @@ internal sealed class ContextMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "type", "value", "note"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "type"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         row.Market("market", out var market);
@@ -51,11 +51,11 @@ internal sealed class ContextMapper : KindMapper
         row.OptionalNumber("value", out var value);
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = date; v[1] = market.Id; v[2] = type; v[3] = value; v[4] = row.Raw("note");
-        return ValueTask.FromResult(MapOutcome.Stage);
+        return MapOutcome.Stage;
     }
 }
 
@@ -66,7 +66,7 @@ internal sealed class HoldoutTestsMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["test", "market_id", "group", "start", "end", "channel"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["test", "market_id"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Required("test", out var test);
         row.Market("market", out var market);
@@ -85,12 +85,14 @@ internal sealed class HoldoutTestsMapper : KindMapper
 
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = test; v[1] = market.Id; v[2] = group; v[3] = start; v[4] = end; v[5] = channel;
-        return ValueTask.FromResult(MapOutcome.Stage);
+        return MapOutcome.Stage;
     }
+
+    public override IReadOnlyList<IReadOnlyList<string>> StageIndexes { get; } = [["test", "market_id"]];
 
     // DATA.md: the test period is the same for every market of a test.
     public override IReadOnlyList<string> CrossRowChecks { get; } =
@@ -118,7 +120,7 @@ internal sealed class SurveyResponsesMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["date", "market_id", "definition_id", "respondent_id", "reason", "score"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["date", "market_id", "definition_id", "respondent_id"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Date("date", out var date);
         var marketOk = row.Market("market", out var market);
@@ -127,11 +129,11 @@ internal sealed class SurveyResponsesMapper : KindMapper
         row.Score("score", out var score);
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = date; v[1] = market.Id; v[2] = definition.Id; v[3] = respondent; v[4] = row.Raw("reason"); v[5] = score;
-        return ValueTask.FromResult(MapOutcome.Stage);
+        return MapOutcome.Stage;
     }
 }
 
@@ -142,17 +144,17 @@ internal sealed class FxRatesMapper : KindMapper
     public override IReadOnlyList<string> Columns { get; } = ["month", "currency", "usd_rate"];
     public override IReadOnlyList<string> KeyColumns { get; } = ["month", "currency"];
 
-    public override ValueTask<MapOutcome> MapAsync(RowContext row, object?[] v, CancellationToken ct)
+    public override MapOutcome Map(RowContext row, object?[] v)
     {
         row.Month("month", out var month);
         row.Currency("currency", out var currency);
         row.PositiveNumber("usd_rate", out var rate);
         if (!row.IsValid)
         {
-            return ValueTask.FromResult(MapOutcome.Invalid);
+            return MapOutcome.Invalid;
         }
 
         v[0] = month; v[1] = currency; v[2] = rate;
-        return ValueTask.FromResult(MapOutcome.Stage);
+        return MapOutcome.Stage;
     }
 }

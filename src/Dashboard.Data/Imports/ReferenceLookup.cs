@@ -10,7 +10,8 @@ internal sealed record DefinitionInfo(int Id, string Key, string DefaultSource);
 
 /// <summary>
 /// Reference data an import resolves keys against, loaded once per file. Brands and campaigns that appear for
-/// the first time are inserted inside the import's transaction, so a failed file leaves none behind.
+/// the first time are inserted inside the import's transaction, so a failed file leaves none behind. New keys get
+/// their ids while the file is read and are inserted once it has been read, before the rows are applied.
 /// </summary>
 internal sealed class ReferenceLookup
 {
@@ -18,6 +19,9 @@ internal sealed class ReferenceLookup
     private readonly DbTransaction _transaction;
     private readonly Dictionary<string, int> _brands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _campaigns = new(StringComparer.Ordinal);
+    private readonly List<(string Table, int Id, string Key)> _pending = [];
+    private int _maxBrandId;
+    private int _maxCampaignId;
 
     public Dictionary<string, MarketInfo> Markets { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, int> Channels { get; } = new(StringComparer.Ordinal);
@@ -54,6 +58,8 @@ internal sealed class ReferenceLookup
         }, ct);
         await lookup.ReadAsync("SELECT id, key FROM brands", r => lookup._brands[r.GetString(1)] = r.GetInt32(0), ct);
         await lookup.ReadAsync("SELECT id, key FROM campaigns", r => lookup._campaigns[r.GetString(1)] = r.GetInt32(0), ct);
+        lookup._maxBrandId = lookup._brands.Count == 0 ? 0 : lookup._brands.Values.Max();
+        lookup._maxCampaignId = lookup._campaigns.Count == 0 ? 0 : lookup._campaigns.Values.Max();
         return lookup;
     }
 
@@ -66,43 +72,53 @@ internal sealed class ReferenceLookup
     public IEnumerable<string> EventNamesFor(int marketId) =>
         Aliases.TryGetValue(marketId, out var map) ? Definitions.Keys.Concat(map.Keys) : Definitions.Keys;
 
-    public async ValueTask<int> BrandIdAsync(string key, CancellationToken ct)
+    /// <summary>The brand's id; a brand seen for the first time gets the next id, inserted by <see cref="InsertPendingAsync"/>.</summary>
+    public int BrandId(string key) => IdOf(_brands, "brands", key, ref _maxBrandId);
+
+    /// <summary>The campaign's id; a new campaign key gets the next id, inserted by <see cref="InsertPendingAsync"/>.</summary>
+    public int CampaignId(string key) => IdOf(_campaigns, "campaigns", key, ref _maxCampaignId);
+
+    /// <summary>
+    /// Inserts the brands and campaigns given ids since the last call (not thread-safe: call it once the reading thread is done). Ids are taken from the maximum read at load:
+    /// the import's transaction holds the write lock from its start, so no other writer can take them.
+    /// </summary>
+    public async Task InsertPendingAsync(CancellationToken ct)
     {
-        if (_brands.TryGetValue(key, out var id))
+        List<(string Table, int Id, string Key)> pending = [.. _pending];
+        _pending.Clear();
+        var margin = ((int)(DefaultReferenceData.DefaultGrossMargin * 10_000)).ToString(CultureInfo.InvariantCulture);
+        foreach (var (table, id, key) in pending)
+        {
+            await using var cmd = _connection.CreateCommand();
+            cmd.Transaction = _transaction;
+            cmd.CommandText = table == "brands"
+                ? "INSERT INTO brands (id, key, gross_margin_bp) VALUES (@id, @key, " + margin + ")"
+                : "INSERT INTO campaigns (id, key) VALUES (@id, @key)";
+            StagingTable.AddParameters(cmd, ("@id", id), ("@key", key));
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private int IdOf(Dictionary<string, int> ids, string table, string key, ref int max)
+    {
+        if (ids.TryGetValue(key, out var id))
         {
             return id;
         }
 
-        var margin = (int)(DefaultReferenceData.DefaultGrossMargin * 10_000);
-        id = await InsertReturningIdAsync("INSERT INTO brands (key, gross_margin_bp) VALUES (@key, " + margin.ToString(CultureInfo.InvariantCulture) + ") RETURNING id", key, ct);
-        _brands[key] = id;
-        BrandsCreated++;
-        return id;
-    }
+        ids[key] = id = ++max;
+        _pending.Add((table, id, key));
 
-    public async ValueTask<int> CampaignIdAsync(string key, CancellationToken ct)
-    {
-        if (_campaigns.TryGetValue(key, out var id))
+        if (table == "brands")
         {
-            return id;
+            BrandsCreated++;
+        }
+        else
+        {
+            CampaignsCreated++;
         }
 
-        id = await InsertReturningIdAsync("INSERT INTO campaigns (key) VALUES (@key) RETURNING id", key, ct);
-        _campaigns[key] = id;
-        CampaignsCreated++;
         return id;
-    }
-
-    private async Task<int> InsertReturningIdAsync(string sql, string key, CancellationToken ct)
-    {
-        await using var cmd = _connection.CreateCommand();
-        cmd.Transaction = _transaction;
-        cmd.CommandText = sql;
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@key";
-        p.Value = key;
-        cmd.Parameters.Add(p);
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     private async Task ReadAsync(string sql, Action<DbDataReader> row, CancellationToken ct)

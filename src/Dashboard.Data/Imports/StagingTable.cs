@@ -10,61 +10,55 @@ namespace Dashboard.Data.Imports;
 /// </summary>
 internal sealed class StagingTable(DbConnection connection, DbTransaction transaction, KindMapper mapper) : IAsyncDisposable
 {
-    private readonly int[] _keyIndexes = mapper.KeyColumns.Select(k => mapper.Columns.ToList().IndexOf(k)).ToArray();
-    private DbCommand? _insert;
-    private DbCommand? _findLine;
+    private StageAppender? _appender;
     private DbCommand? _withdraw;
 
+    /// <summary>
+    /// The stage has no index while rows are appended (a unique index there cost a B-tree insert per row); duplicate
+    /// keys within the file are found when the rows are applied, and listed only when there are some.
+    /// </summary>
     public async Task CreateAsync(CancellationToken ct)
     {
         await ExecuteAsync("DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS withdrawn;", ct);
         await ExecuteAsync($"CREATE TEMP TABLE stage AS SELECT {List(mapper.Columns)}, 0 AS line FROM {Quote(mapper.Table)} WHERE 1 = 0", ct);
-        await ExecuteAsync($"CREATE UNIQUE INDEX ux_stage_key ON stage ({List(mapper.KeyColumns)})", ct);
         await ExecuteAsync("CREATE TEMP TABLE withdrawn (journey_id TEXT NOT NULL, market_id INTEGER NOT NULL, PRIMARY KEY (journey_id, market_id))", ct);
-
-        var names = mapper.Columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        _insert = Command($"INSERT INTO stage ({List(mapper.Columns)}, line) VALUES ({string.Join(", ", names)}, @line) ON CONFLICT DO NOTHING");
-        foreach (var name in names.Append("@line"))
-        {
-            var p = _insert.CreateParameter();
-            p.ParameterName = name;
-            _insert.Parameters.Add(p);
-        }
-
-        _insert.Prepare();
+        var names = Enumerable.Range(0, mapper.Columns.Count + 1).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture));
+        _appender = StageAppender.For(
+            connection, transaction, $"INSERT INTO stage ({List(mapper.Columns)}, line) VALUES ({string.Join(", ", names)})", mapper.Columns.Count);
     }
 
-    /// <summary>Stages a valid row; returns the line of the earlier row with the same key when it is a duplicate.</summary>
-    public async Task<long?> AddAsync(object?[] values, long line, CancellationToken ct)
+    /// <summary>Stages one valid row (synchronous: see <see cref="StageAppender"/>).</summary>
+    public void Add(object?[] values, long line) => _appender!.Append(values, line);
+
+    /// <summary>Indexes the staged rows for the kind's cross-row checks (built once after loading: cheaper than per row).</summary>
+    public async Task IndexForChecksAsync(CancellationToken ct)
     {
-        var cmd = _insert!;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < mapper.StageIndexes.Count; i++)
         {
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+            await ExecuteAsync($"CREATE INDEX ix_stage_{i.ToString(CultureInfo.InvariantCulture)} ON stage ({List(mapper.StageIndexes[i])})", ct);
         }
+    }
 
-        cmd.Parameters[values.Length].Value = line;
-
-        // Synchronous on purpose: this runs once per row, and the async path of ADO.NET providers costs more per call
-        // than the embedded insert itself. The whole import already runs off the request thread.
-        ct.ThrowIfCancellationRequested();
-        if (cmd.ExecuteNonQuery() == 1)
+    /// <summary>Every staged row whose key an earlier line of the file already has, with that line and the key as written in reference keys.</summary>
+    public async Task ListDuplicatesAsync(ErrorSink errors, CancellationToken ct)
+    {
+        var keys = List(mapper.KeyColumns);
+        var display = string.Join(" || ',' || ", mapper.KeyColumns.Select(k => KindMapper.DisplaySql("s", k)));
+        await using var cmd = Command(
+            $"""
+            SELECT s.line, f.first_line, {display}
+            FROM stage s JOIN (SELECT {keys}, MIN(line) AS first_line FROM stage GROUP BY {keys} HAVING COUNT(*) > 1) f
+              ON {KeyMatch(mapper.KeyColumns, "s", "f")}
+            WHERE s.line > f.first_line
+            ORDER BY s.line
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var column = string.Join("+", mapper.Spec.KeyColumns.Select(c => c.Name));
+        while (await reader.ReadAsync(ct))
         {
-            return null;
+            errors.Add(reader.GetInt64(0), column, reader.IsDBNull(2) ? "" : reader.GetString(2),
+                $"repeats the key of line {reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)}: two rows of one file may not share a key");
         }
-
-        if (_findLine is null)
-        {
-            _findLine = Command($"SELECT line FROM stage WHERE {string.Join(" AND ", mapper.KeyColumns.Select((k, i) => $"{Quote(k)} = @k{i}"))}");
-            AddParameters(_findLine, _keyIndexes.Select((_, i) => ("@k" + i.ToString(CultureInfo.InvariantCulture), (object?)null)).ToArray());
-        }
-
-        for (var i = 0; i < _keyIndexes.Length; i++)
-        {
-            _findLine.Parameters[i].Value = values[_keyIndexes[i]] ?? DBNull.Value;
-        }
-
-        return Convert.ToInt64(await _findLine.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public async Task WithdrawAsync(string journeyId, int marketId, CancellationToken ct)
@@ -111,17 +105,27 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
         return erased;
     }
 
-    /// <summary>Marks current rows with a staged key as replaced by this import, then inserts every staged row.</summary>
-    public async Task<(long Inserted, long Replaced)> ApplyAsync(int importId, CancellationToken ct)
+    /// <summary>
+    /// Marks current rows with a staged key as replaced by this import, then inserts the staged rows. A staged key
+    /// that conflicts on insert is a second row of the file with one key: <c>Duplicates</c> counts them, and the
+    /// caller lists them and rolls back.
+    /// </summary>
+    public async Task<(long Inserted, long Replaced, long Duplicates)> ApplyAsync(int importId, CancellationToken ct)
     {
         var table = Quote(mapper.Table);
+        var staged = await ScalarAsync<long>("SELECT COUNT(*) FROM stage", ct);
+
+        // Driven from the stage through the natural-key index, so the cost follows the file, not the table.
         var replaced = await ExecuteAsync(
-            $"UPDATE {table} SET superseded_by = @id WHERE superseded_by IS NULL AND EXISTS (SELECT 1 FROM stage s WHERE {KeyMatch(mapper.KeyColumns, "s", table)})",
+            $"UPDATE {table} SET superseded_by = @id FROM stage s WHERE {table}.superseded_by IS NULL AND {KeyMatch(mapper.KeyColumns, "s", table)}",
             ct, ("@id", importId));
-        var staged = await ExecuteAsync(
-            $"INSERT INTO {table} ({List(mapper.Columns)}, import_id) SELECT {List(mapper.Columns)}, @id FROM stage",
+        var inserted = await ExecuteAsync(
+            $"""
+            INSERT INTO {table} ({List(mapper.Columns)}, import_id) SELECT {List(mapper.Columns)}, @id FROM stage WHERE true
+            ON CONFLICT ({List(mapper.KeyColumns)}) WHERE superseded_by IS NULL DO NOTHING
+            """,
             ct, ("@id", importId));
-        return (staged - replaced, replaced);
+        return (inserted - replaced, replaced, staged - inserted);
     }
 
     public Task DropAsync(CancellationToken ct) => ExecuteAsync("DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS withdrawn;", ct);
@@ -153,12 +157,10 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var cmd in new[] { _insert, _findLine, _withdraw })
+        _appender?.Dispose();
+        if (_withdraw is not null)
         {
-            if (cmd is not null)
-            {
-                await cmd.DisposeAsync();
-            }
+            await _withdraw.DisposeAsync();
         }
     }
 

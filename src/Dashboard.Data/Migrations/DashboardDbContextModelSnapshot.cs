@@ -210,13 +210,12 @@ namespace Dashboard.Data.Migrations
                         .HasDatabaseName("ux_campaign_flights_natural_key")
                         .HasFilter("superseded_by IS NULL");
 
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_campaign_flights_import_id");
 
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_campaign_flights_superseded_by");
+                        .HasDatabaseName("ix_campaign_flights_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.ToTable("campaign_flights", (string)null);
                 });
@@ -312,10 +311,9 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_context_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_context_superseded_by");
+                        .HasDatabaseName("ix_context_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "Type")
                         .IsUnique()
@@ -494,7 +492,8 @@ namespace Dashboard.Data.Migrations
                         .HasDatabaseName("ix_fx_rates_import_id");
 
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_fx_rates_superseded_by");
+                        .HasDatabaseName("ix_fx_rates_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Month", "Currency")
                         .IsUnique()
@@ -551,10 +550,9 @@ namespace Dashboard.Data.Migrations
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_holdout_tests_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_holdout_tests_superseded_by");
+                        .HasDatabaseName("ix_holdout_tests_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Test", "MarketId")
                         .IsUnique()
@@ -709,15 +707,12 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_journeys_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_journeys_superseded_by");
+                        .HasDatabaseName("ix_journeys_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("JourneyId", "MarketId", "TimestampUtc", "ChannelId", "Event")
                         .IsUnique()
@@ -814,19 +809,12 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
-                    b.HasIndex("ChannelId");
-
-                    b.HasIndex("DefinitionId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_micro_conversions_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_micro_conversions_superseded_by");
+                        .HasDatabaseName("ix_micro_conversions_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "ChannelId", "CampaignId", "DefinitionId", "Source")
                         .IsUnique()
@@ -912,15 +900,12 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BrandId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_sales_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_sales_superseded_by");
+                        .HasDatabaseName("ix_sales_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "BrandId", "Sku")
                         .IsUnique()
@@ -1103,17 +1088,12 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_spend_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_spend_superseded_by");
+                        .HasDatabaseName("ix_spend_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "ChannelId", "CampaignId")
                         .IsUnique()
@@ -1166,18 +1146,15 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DefinitionId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_survey_responses_import_id");
-
-                    b.HasIndex("MarketId");
 
                     b.HasIndex("RespondentId")
                         .HasDatabaseName("ix_survey_responses_respondent_id");
 
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_survey_responses_superseded_by");
+                        .HasDatabaseName("ix_survey_responses_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "DefinitionId", "RespondentId")
                         .IsUnique()
@@ -1228,15 +1205,12 @@ namespace Dashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChannelId");
-
                     b.HasIndex("ImportId")
                         .HasDatabaseName("ix_traffic_import_id");
 
-                    b.HasIndex("MarketId");
-
                     b.HasIndex("SupersededBy")
-                        .HasDatabaseName("ix_traffic_superseded_by");
+                        .HasDatabaseName("ix_traffic_superseded_by")
+                        .HasFilter("superseded_by IS NOT NULL");
 
                     b.HasIndex("Date", "MarketId", "ChannelId")
                         .IsUnique()
