@@ -34,6 +34,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<FxRate> FxRates => Set<FxRate>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportErrorRow> ImportErrors => Set<ImportErrorRow>();
+    public DbSet<SourceTemplate> SourceTemplates => Set<SourceTemplate>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<SnapshotImagePart> SnapshotImages => Set<SnapshotImagePart>();
     public DbSet<UserScopeGrant> ScopeGrants => Set<UserScopeGrant>();

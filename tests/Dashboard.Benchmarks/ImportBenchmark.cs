@@ -42,7 +42,7 @@ internal static class ImportBenchmark
                 var file = Path.Combine(work.FullName, kind + ".csv");
                 await using var db = DashboardDatabase.OpenSqlite(dbPath);
                 clock.Restart();
-                var result = await new CsvImporter(db, TimeProvider.System).ImportFileAsync(kind, file, "benchmark");
+                var result = await new FileImporter(db, TimeProvider.System).ImportFileAsync(kind, file, "benchmark");
                 var ours = clock.Elapsed.TotalSeconds;
                 if (!result.Stored)
                 {

@@ -94,6 +94,6 @@ internal static class Fixtures
     {
         var path = temp.WriteFile(fileName, csv);
         await using var db = temp.Open();
-        return await new CsvImporter(db, TimeProvider.System).ImportFileAsync(kind, path, "tester");
+        return await new FileImporter(db, TimeProvider.System).ImportFileAsync(kind, path, "tester");
     }
 }

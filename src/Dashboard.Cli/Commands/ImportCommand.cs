@@ -24,7 +24,7 @@ internal static class ImportCommand
             }
 
             await using var db = await cli.OpenAsync(parse, ct);
-            var result = await new CsvImporter(db, cli.Time).ImportFileAsync(kindKey, path.FullName, parse.GetValue(user)!, ct);
+            var result = await new FileImporter(db, cli.Time).ImportFileAsync(kindKey, path.FullName, parse.GetValue(user)!, ct: ct);
             if (result.Stored)
             {
                 cli.WriteJson(new { kind = result.Kind, file = result.FileName, import_id = result.ImportId, inserted = result.Inserted, replaced = result.Replaced, erased_journeys = result.ErasedJourneys });

@@ -156,6 +156,25 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
     public void Configure(EntityTypeBuilder<ImportRecord> b) => b.ToTable("imports");
 }
 
+internal sealed class ImportErrorRowConfiguration : IEntityTypeConfiguration<ImportErrorRow>
+{
+    public void Configure(EntityTypeBuilder<ImportErrorRow> b)
+    {
+        b.ToTable("import_errors");
+        b.HasOne<ImportRecord>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ImportId, x.Line });
+    }
+}
+
+internal sealed class SourceTemplateConfiguration : IEntityTypeConfiguration<SourceTemplate>
+{
+    public void Configure(EntityTypeBuilder<SourceTemplate> b)
+    {
+        b.ToTable("source_templates");
+        b.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
 internal sealed class SnapshotImagePartConfiguration : IEntityTypeConfiguration<SnapshotImagePart>
 {
     public void Configure(EntityTypeBuilder<SnapshotImagePart> b)

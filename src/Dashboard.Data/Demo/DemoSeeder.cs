@@ -43,12 +43,12 @@ public sealed class DemoSeeder(DashboardDbContext db, TimeProvider time)
         {
             progress?.Report(FormattableString.Invariant($"generating {options.Size} demo data ending {options.EndDate:yyyy-MM-dd}"));
             DemoDataGenerator.Write(options, work.FullName, progress);
-            var importer = new CsvImporter(db, time);
+            var importer = new FileImporter(db, time);
             var results = new List<ImportResult>();
             foreach (var kind in ImportOrder)
             {
                 var file = Path.Combine(work.FullName, kind + ".csv");
-                var result = await importer.ImportFileAsync(kind, file, "demo-seed", ct);
+                var result = await importer.ImportFileAsync(kind, file, "demo-seed", ct: ct);
                 results.Add(result);
                 progress?.Report(FormattableString.Invariant($"imported {result.Summary} in {result.Duration.TotalSeconds:0.0} s"));
                 if (!result.Stored)

@@ -19,10 +19,40 @@ public sealed class ImportRecord
     /// <summary>Journeys erased because a row withdrew consent.</summary>
     public long Erased { get; set; }
     public int ErrorCount { get; set; }
-
-    /// <summary>The first errors as JSON (line, column, value, message), for the history page.</summary>
-    public string ErrorsJson { get; set; } = "";
     public DateTime? RolledBackUtc { get; set; }
+
+    /// <summary>cli, browser or api.</summary>
+    public string Via { get; set; } = "";
+
+    /// <summary>The source template whose mapping read the file; empty for a standard file.</summary>
+    public string Template { get; set; } = "";
+}
+
+/// <summary>One error of a failed import (line, column, value, reason), kept for its error report.</summary>
+public sealed class ImportErrorRow
+{
+    public long Id { get; set; }
+    public int ImportId { get; set; }
+    public long Line { get; set; }
+    public string Column { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string Message { get; set; } = "";
+}
+
+/// <summary>
+/// A named mapping of one source's export onto a standard kind ("Loyalty CRM export", "POS scan feed"), reused by
+/// uploads, the HTTP API and the command line.
+/// </summary>
+public sealed class SourceTemplate
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+
+    /// <summary><c>ColumnMapping</c> as JSON: source column → standard column, and ignored columns.</summary>
+    public string MappingJson { get; set; } = "";
+    public string UpdatedBy { get; set; } = "";
+    public DateTime UpdatedUtc { get; set; }
 }
 
 /// <summary>

@@ -2,17 +2,24 @@ using Dashboard.Domain.Imports;
 
 namespace Dashboard.Data.Imports;
 
-/// <summary>Checks a file's header against its kind: names are case-insensitive, order is free, unknown or missing columns are errors.</summary>
+/// <summary>
+/// Checks a file's header against its kind, through the source's mapping: names are case-insensitive, order is
+/// free, ignored columns are skipped, unknown or missing columns are errors.
+/// </summary>
 internal static class CsvHeader
 {
-    public static Dictionary<string, int>? Map(ImportKindSpec spec, IReadOnlyList<string> names, ErrorSink errors)
+    public static Dictionary<string, int>? Map(ImportKindSpec spec, IReadOnlyList<string> names, ErrorSink errors, ColumnMapping mapping)
     {
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var known = spec.Columns.Select(c => c.Name).ToList();
         var before = errors.Total;
         for (var i = 0; i < names.Count; i++)
         {
-            var name = names[i].Trim().ToLowerInvariant();
+            if (mapping.Target(names[i]) is not { } name)
+            {
+                continue;
+            }
+
             if (names.Count == 1 && DelimiterIn(name) is { } delimiter)
             {
                 errors.Add(1, "", names[i], $"the header is one column: the file seems to be separated by '{delimiter}', but the standard format uses ','");
@@ -21,11 +28,12 @@ internal static class CsvHeader
 
             if (spec.Column(name) is null)
             {
-                errors.Add(1, name, names[i], $"is not a column of {spec.Key} (expected {string.Join(", ", known)})" + NearestKey.Hint(name, known));
+                errors.Add(1, name, names[i], $"is not a column of {spec.Key} (expected {string.Join(", ", known)})" + NearestKey.Hint(name, known)
+                    + (mapping.IsEmpty ? "; a source template can map or ignore it" : "; map or ignore it in the source template"));
             }
             else if (!ordinals.TryAdd(name, i))
             {
-                errors.Add(1, name, names[i], "appears twice in the header");
+                errors.Add(1, name, names[i], mapping.IsEmpty ? "appears twice in the header" : "is fed by two columns of the file (check the mapping)");
             }
         }
 

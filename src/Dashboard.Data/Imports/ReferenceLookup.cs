@@ -30,6 +30,12 @@ internal sealed class ReferenceLookup
     /// <summary>Market id → local alias → definition.</summary>
     public Dictionary<int, Dictionary<string, DefinitionInfo>> Aliases { get; } = [];
 
+    /// <summary>Market codes rows may name (the caller's scope); null means every market.</summary>
+    public IReadOnlySet<string>? AllowedMarkets { get; private set; }
+
+    public void RestrictTo(IReadOnlySet<string>? markets) =>
+        AllowedMarkets = markets is null ? null : new HashSet<string>(markets, StringComparer.OrdinalIgnoreCase);
+
     public int BrandsCreated { get; private set; }
     public int CampaignsCreated { get; private set; }
 

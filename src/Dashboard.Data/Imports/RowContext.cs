@@ -171,6 +171,12 @@ internal sealed class RowContext(IReadOnlyDictionary<string, int> ordinals, Erro
         if (refs.Markets.TryGetValue(text, out var found))
         {
             market = found;
+            if (refs.AllowedMarkets is { } allowed && !allowed.Contains(found.Code))
+            {
+                Error(column, text, $"is outside the markets this caller may load ({string.Join(", ", allowed.Order(StringComparer.Ordinal))})");
+                return false;
+            }
+
             return true;
         }
 

@@ -590,6 +590,43 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.ImportErrorRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Line");
+
+                    b.ToTable("import_errors", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -604,11 +641,6 @@ namespace Dashboard.Data.Migrations
                     b.Property<int>("ErrorCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("error_count");
-
-                    b.Property<string>("ErrorsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("errors_json");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -649,10 +681,20 @@ namespace Dashboard.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template");
+
                     b.Property<string>("User")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("user");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("via");
 
                     b.HasKey("Id");
 
@@ -1044,6 +1086,45 @@ namespace Dashboard.Data.Migrations
                     b.HasKey("DataVersion", "Part");
 
                     b.ToTable("snapshot_images", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.SourceTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("source_templates", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Data.Entities.SpendFact", b =>
@@ -1500,6 +1581,15 @@ namespace Dashboard.Data.Migrations
                     b.HasOne("Dashboard.Data.Entities.MarketRow", null)
                         .WithMany()
                         .HasForeignKey("MarketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.ImportErrorRow", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.ImportRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
