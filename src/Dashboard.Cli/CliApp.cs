@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("Micro-conversion ROI dashboard: import, seed and maintain the database.");
         root.Options.Add(context.DbOption);
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(TemplatesCommand.Create(context));
         root.Subcommands.Add(SeedCommand.Create(context));
         root.Subcommands.Add(MetricsCommand.Create(context));
         root.Subcommands.Add(AttributionCommands.Attribution(context));

@@ -28,7 +28,7 @@ public sealed class InventoryTests
 
         await using (var db = temp.Open())
         {
-            await new ImportRollback(db, TimeProvider.System).RollbackAsync(correction.ImportId!.Value, ct);
+            await new ImportRollback(db, TimeProvider.System).RollbackAsync(correction.ImportId!.Value, "tester", ct);
         }
 
         micro = (await inventory.KindsAsync(ct)).Single(k => k.Kind == "micro_conversions");

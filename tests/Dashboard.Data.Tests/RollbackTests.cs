@@ -19,7 +19,7 @@ public sealed class RollbackTests
         Assert.Equal((1L, 1L), (correction.Inserted, correction.Replaced));
 
         await using var db = temp.Open();
-        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(correction.ImportId!.Value, TestContext.Current.CancellationToken);
+        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(correction.ImportId!.Value, "tester", TestContext.Current.CancellationToken);
 
         Assert.True(result.RolledBack, result.Message);
         Assert.Equal((2L, 1L), (result.RowsRemoved, result.RowsRestored));
@@ -38,7 +38,7 @@ public sealed class RollbackTests
         var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
 
         await using var db = temp.Open();
-        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(original.ImportId!.Value, TestContext.Current.CancellationToken);
+        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(original.ImportId!.Value, "tester", TestContext.Current.CancellationToken);
 
         Assert.False(result.RolledBack);
         Assert.Contains($"import {again.ImportId}", result.Message, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class RollbackTests
         var failed = await Fixtures.ImportAsync(temp, "sales", "date,market\n");
 
         await using var db = temp.Open();
-        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(failed.ImportId!.Value, TestContext.Current.CancellationToken);
+        var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(failed.ImportId!.Value, "tester", TestContext.Current.CancellationToken);
 
         Assert.False(result.RolledBack);
         Assert.Contains("failed", result.Message, StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public sealed class SnapshotStoreTests
 
         await using (var db = temp.Open())
         {
-            await new ImportRollback(db, TimeProvider.System).RollbackAsync(late.ImportId!.Value, ct);
+            await new ImportRollback(db, TimeProvider.System).RollbackAsync(late.ImportId!.Value, "tester", ct);
         }
 
         Assert.Equal(4, (await store.RefreshAsync(ct)).Snapshot.MicroConversions.Count);

@@ -29,7 +29,7 @@ public sealed class SignInTests
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Uma US");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" });
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Experiments", Exact = true })).ToBeVisibleAsync();
-        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Imports", Exact = true })).ToHaveCountAsync(0);
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();

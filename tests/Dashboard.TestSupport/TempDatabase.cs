@@ -49,6 +49,15 @@ public sealed class TempDatabase : IAsyncDisposable
         return path;
     }
 
+    public async Task<string> ScalarTextAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(Path));

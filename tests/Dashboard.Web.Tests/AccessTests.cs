@@ -96,7 +96,7 @@ public sealed class AccessTests
         }
 
         Assert.DoesNotContain("Your role does not give access", open, StringComparison.Ordinal);
-        Assert.Contains("Imports", open, StringComparison.Ordinal);
+        Assert.Contains("Import history", open, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class UsersCommandTests
         Assert.True(exit == 0, stderr);
         Assert.Equal("admin", JsonDocument.Parse(stdout).RootElement.GetProperty("role").GetString());
         using var client = await app.SignedInClientAsync("first.admin@example.com", "Correct-horse-9!");
-        Assert.Contains("Imports", await client.GetStringAsync("/data/imports", Ct), StringComparison.Ordinal);
+        Assert.Contains("Import history", await client.GetStringAsync("/data/imports", Ct), StringComparison.Ordinal);
     }
 
     [Fact]

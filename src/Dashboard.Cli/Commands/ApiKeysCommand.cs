@@ -12,7 +12,8 @@ internal static class ApiKeysCommand
         var name = new Option<string>("--name") { Description = "Who uses the key (a pipeline, a team)", Required = true };
         var role = new Option<string>("--role") { Description = "director | regional | viewer", Required = true };
         var grant = new Option<string[]>("--grant") { Description = "market:CODE or region:KEY (repeatable), for regional and viewer keys" };
-        var add = new Command("add", "Create an API key; the key is printed once and only its hash is kept") { name, role, grant };
+        var canImport = new Option<bool>("--can-import") { Description = "The key may load data (POST /api/imports) for the markets of its grants" };
+        var add = new Command("add", "Create an API key; the key is printed once and only its hash is kept") { name, role, grant, canImport };
         add.SetAction(async (parse, ct) =>
         {
             if (await CommandParsing.GrantsAsync(parse.GetValue(grant), cli.Err) is not { } grants)
@@ -21,7 +22,7 @@ internal static class ApiKeysCommand
             }
 
             await using var db = await cli.OpenAsync(parse, ct);
-            var (key, secret, errors) = await ApiKeys.CreateAsync(db, cli.Time, parse.GetValue(name)!, parse.GetValue(role)!, grants, "command line", ct);
+            var (key, secret, errors) = await ApiKeys.CreateAsync(db, cli.Time, parse.GetValue(name)!, parse.GetValue(role)!, grants, "command line", parse.GetValue(canImport), ct);
             if (key is null)
             {
                 foreach (var error in errors)
@@ -32,8 +33,8 @@ internal static class ApiKeysCommand
                 return 1;
             }
 
-            await AuditLog.WriteAsync(db, cli.Time, "command line", "api_key_created", $"{key.Name} ({key.Prefix})", $"{key.Role}: {key.Grants}", ct);
-            cli.WriteJson(new { id = key.Id, name = key.Name, role = key.Role, grants = key.Grants, key = secret });
+            await AuditLog.WriteAsync(db, cli.Time, "command line", "api_key_created", $"{key.Name} ({key.Prefix})", $"{key.Role}: {key.Grants}{(key.CanImport ? "; imports" : "")}", ct);
+            cli.WriteJson(new { id = key.Id, name = key.Name, role = key.Role, grants = key.Grants, can_import = key.CanImport, key = secret });
             await cli.Err.WriteLineAsync("keep the key now: it is not stored and cannot be shown again");
             return 0;
         });

@@ -9,10 +9,11 @@ internal static class ImportCommand
 {
     public static Command Create(CliContext cli)
     {
-        var kind = new Argument<string>("kind") { Description = "One of: " + string.Join(", ", ImportKinds.All.Select(k => k.Key)) };
-        var file = new Argument<FileInfo>("file") { Description = "CSV file in the standard format of that kind" };
+        var kind = new Argument<string>("kind") { Description = "One of: " + string.Join(", ", ImportKinds.All.Select(k => k.Key)) + "; or auto (from the header)" };
+        var file = new Argument<FileInfo>("file") { Description = "CSV file in the standard format of that kind, or CSV/XLSX read through --template" };
         var user = new Option<string>("--user") { Description = "Recorded as who imported", DefaultValueFactory = _ => Environment.UserName };
-        var command = new Command("import", "Import a standard CSV file, all or nothing") { kind, file, user };
+        var template = new Option<string?>("--template") { Description = "A saved source template whose column mapping reads the file" };
+        var command = new Command("import", "Import a file, all or nothing") { kind, file, user, template };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -24,7 +25,20 @@ internal static class ImportCommand
             }
 
             await using var db = await cli.OpenAsync(parse, ct);
-            var result = await new FileImporter(db, cli.Time).ImportFileAsync(kindKey, path.FullName, parse.GetValue(user)!, ct: ct);
+            var options = ImportOptions.Default;
+            if (parse.GetValue(template) is { } templateName)
+            {
+                if (await SourceTemplates.FindAsync(db, templateName, ct) is not { } saved)
+                {
+                    await cli.Err.WriteLineAsync($"no source template is named '{templateName}' (see: dashboard templates list)");
+                    return 2;
+                }
+
+                options = options with { Mapping = SourceTemplates.MappingOf(saved), Template = saved.Name };
+                kindKey = kindKey == "auto" ? saved.Kind : kindKey;
+            }
+
+            var result = await new FileImporter(db, cli.Time).ImportFileAsync(kindKey == "auto" ? null : kindKey, path.FullName, parse.GetValue(user)!, options, ct);
             if (result.Stored)
             {
                 cli.WriteJson(new { kind = result.Kind, file = result.FileName, import_id = result.ImportId, inserted = result.Inserted, replaced = result.Replaced, erased_journeys = result.ErasedJourneys });
@@ -51,7 +65,7 @@ internal static class ImportCommand
         rollback.SetAction(async (parse, ct) =>
         {
             await using var db = await cli.OpenAsync(parse, ct);
-            var result = await new ImportRollback(db, cli.Time).RollbackAsync(parse.GetValue(importId), ct);
+            var result = await new ImportRollback(db, cli.Time).RollbackAsync(parse.GetValue(importId), "command line", ct);
             cli.WriteJson(new { import_id = result.ImportId, rolled_back = result.RolledBack, rows_removed = result.RowsRemoved, rows_restored = result.RowsRestored, message = result.Message });
             await cli.Err.WriteLineAsync(result.Message);
             return result.RolledBack ? 0 : 1;

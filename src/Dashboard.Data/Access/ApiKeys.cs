@@ -17,7 +17,8 @@ public static class ApiKeys
     private const int PrefixLength = 8;
 
     public static async Task<(ApiKey? Key, string? Secret, IReadOnlyList<string> Errors)> CreateAsync(
-        DashboardDbContext db, TimeProvider time, string name, string role, IReadOnlyList<ScopeGrant> grants, string createdBy, CancellationToken ct = default)
+        DashboardDbContext db, TimeProvider time, string name, string role, IReadOnlyList<ScopeGrant> grants, string createdBy,
+        bool canImport = false, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -33,6 +34,11 @@ public static class ApiKeys
             errors.Add($"an API key's role is director, regional or viewer, not '{role}'");
         }
 
+        if (canImport && role == Roles.Viewer)
+        {
+            errors.Add("a viewer key is read-only: give an importing key the director or regional role");
+        }
+
         var markets = await db.Markets.AsNoTracking().Select(m => m.Code).ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking().Select(r => r.Key).ToListAsync(ct);
         errors.AddRange(grants.Where(g => !(g.Kind == ScopeGrant.MarketKind ? markets : regions).Contains(g.Key)).Select(g => $"{g.Kind} '{g.Key}' does not exist"));
@@ -46,7 +52,7 @@ public static class ApiKeys
         var key = new ApiKey
         {
             Name = name.Trim(), Prefix = prefix, Hash = Hash(secret), Role = role, Grants = string.Join(",", grants.Distinct()),
-            CreatedUtc = time.GetUtcNow().UtcDateTime, CreatedBy = createdBy,
+            CreatedUtc = time.GetUtcNow().UtcDateTime, CreatedBy = createdBy, CanImport = canImport,
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);

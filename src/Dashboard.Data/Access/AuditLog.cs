@@ -26,7 +26,7 @@ public static class AuditLog
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The latest events, newest first: access events and the imports and rollbacks of the import history.</summary>
+    /// <summary>The latest events, newest first: access and data events (rollbacks, erasures) and the imports of the import history.</summary>
     public static async Task<IReadOnlyList<AuditLine>> LatestAsync(DashboardDbContext db, int count, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,8 +35,7 @@ public static class AuditLog
         var imports = await db.Imports.AsNoTracking().OrderByDescending(i => i.StartedUtc).Take(count).ToListAsync(ct);
         var lines = access
             .Concat(imports.Select(i => new AuditLine(i.StartedUtc, i.User, "import", $"{i.Kind} #{i.Id}",
-                $"{i.FileName}: {i.Outcome}, {i.Inserted} inserted, {i.Replaced} replaced")))
-            .Concat(imports.Where(i => i.RolledBackUtc is not null).Select(i => new AuditLine(i.RolledBackUtc!.Value, "", "rollback", $"{i.Kind} #{i.Id}", i.FileName)));
+                $"{i.FileName}: {i.Outcome}, {i.Inserted} inserted, {i.Replaced} replaced")));
         return [.. lines.OrderByDescending(l => l.Utc).Take(count)];
     }
 }

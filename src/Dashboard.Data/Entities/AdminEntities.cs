@@ -131,6 +131,9 @@ public sealed class ApiKey
     public DateTime CreatedUtc { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>May load data (POST /api/imports) for the markets of its grants.</summary>
+    public bool CanImport { get; set; }
 }
 
 /// <summary>A dashboard view a user named: the page and its query string (filters, measure, model), to reopen or share.</summary>

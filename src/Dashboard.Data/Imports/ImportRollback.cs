@@ -14,7 +14,7 @@ public sealed record RollbackResult(int ImportId, bool RolledBack, long RowsRemo
 /// </summary>
 public sealed class ImportRollback(DashboardDbContext db, TimeProvider time)
 {
-    public async Task<RollbackResult> RollbackAsync(int importId, CancellationToken ct = default)
+    public async Task<RollbackResult> RollbackAsync(int importId, string actor, CancellationToken ct = default)
     {
         var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, ct);
         if (record is null)
@@ -51,9 +51,12 @@ public sealed class ImportRollback(DashboardDbContext db, TimeProvider time)
             var restored = await sql.ExecuteAsync($"UPDATE {table} SET superseded_by = NULL WHERE superseded_by = @id", ct, ("@id", importId));
             await sql.ExecuteAsync("UPDATE imports SET outcome = 'rolled_back', rolled_back_utc = @at WHERE id = @id", ct,
                 ("@at", time.GetUtcNow().UtcDateTime), ("@id", importId));
+            var message = $"import {importId} rolled back: {removed} row(s) removed, {restored} replaced row(s) restored";
+            await sql.ExecuteAsync(
+                "INSERT INTO audit_log (utc, actor, action, target, details) VALUES (@at, @actor, 'import_rolled_back', @target, @details)", ct,
+                ("@at", time.GetUtcNow().UtcDateTime), ("@actor", actor), ("@target", $"{record.Kind} #{importId} ({record.FileName})"), ("@details", message));
             await tx.CommitAsync(ct);
-            return new(importId, true, removed, restored,
-                $"import {importId} rolled back: {removed} row(s) removed, {restored} replaced row(s) restored");
+            return new(importId, true, removed, restored, message);
         }
         finally
         {

@@ -16,7 +16,7 @@ internal sealed record DefinitionInfo(int Id, string Key, string DefaultSource);
 internal sealed class ReferenceLookup
 {
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private readonly DbTransaction? _transaction;
     private readonly Dictionary<string, int> _brands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _campaigns = new(StringComparer.Ordinal);
     private readonly List<(string Table, int Id, string Key)> _pending = [];
@@ -39,13 +39,13 @@ internal sealed class ReferenceLookup
     public int BrandsCreated { get; private set; }
     public int CampaignsCreated { get; private set; }
 
-    private ReferenceLookup(DbConnection connection, DbTransaction transaction)
+    private ReferenceLookup(DbConnection connection, DbTransaction? transaction)
     {
         _connection = connection;
         _transaction = transaction;
     }
 
-    public static async Task<ReferenceLookup> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    public static async Task<ReferenceLookup> LoadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         var lookup = new ReferenceLookup(connection, transaction);
         await lookup.ReadAsync("SELECT id, code, currency FROM markets", r => lookup.Markets[r.GetString(1)] = new(r.GetInt32(0), r.GetString(1), r.GetString(2)), ct);
@@ -103,6 +103,17 @@ internal sealed class ReferenceLookup
             StagingTable.AddParameters(cmd, ("@id", id), ("@key", key));
             await cmd.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>A campaign's key for display; a key new in this file is marked as such.</summary>
+    public string CampaignKey(int id) => KeyOf(_campaigns, id);
+
+    public string BrandKey(int id) => KeyOf(_brands, id);
+
+    private string KeyOf(Dictionary<string, int> ids, int id)
+    {
+        var key = ids.FirstOrDefault(p => p.Value == id).Key ?? "";
+        return _pending.Exists(p => p.Id == id && p.Key == key) ? (key.Length == 0 ? "(none)" : key) + " (new)" : key;
     }
 
     private int IdOf(Dictionary<string, int> ids, string table, string key, ref int max)

@@ -52,7 +52,7 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Imports.AsNoTracking().OrderByDescending(i => i.Id).Take(count)
-            .Select(i => new ImportSummary(i.Id, i.Kind, i.FileName, i.User, i.StartedUtc, i.FinishedUtc, i.Outcome, i.RowsRead, i.Inserted, i.Replaced, i.ErrorCount))
+            .Select(i => new ImportSummary(i.Id, i.Kind, i.FileName, i.User, i.StartedUtc, i.FinishedUtc, i.Outcome, i.RowsRead, i.Inserted, i.Replaced, i.ErrorCount, i.Via, i.Template, i.RolledBackUtc))
             .ToListAsync(ct);
     }
 

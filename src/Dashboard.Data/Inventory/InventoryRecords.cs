@@ -10,6 +10,9 @@ public sealed record MarketCoverage(string Code, string Name, string Region, IRe
 
 public sealed record ImportSummary(
     int Id, string Kind, string FileName, string User, DateTime StartedUtc, DateTime? FinishedUtc, string Outcome,
-    long RowsRead, long Inserted, long Replaced, int ErrorCount);
+    long RowsRead, long Inserted, long Replaced, int ErrorCount, string Via, string Template, DateTime? RolledBackUtc)
+{
+    public TimeSpan? Duration => FinishedUtc - StartedUtc;
+}
 
 public sealed record DefinitionView(string Key, string Name, string Category, string IntentGroup, string DefaultSource, IReadOnlyList<string> Aliases);

@@ -54,6 +54,10 @@ namespace Dashboard.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<bool>("CanImport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("can_import");
+
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -54,8 +54,26 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
     public static async Task<long> DataVersionAsync(DashboardDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var imports = await db.Imports.Select(i => new { i.Id, Rolled = i.RolledBackUtc != null }).ToListAsync(ct);
-        return imports.Count == 0 ? 0 : (imports.Max(i => i.Id) * 1_000_000L) + imports.Count(i => i.Rolled);
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = SnapshotLoader.DataVersionSql;
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
     }
 
     public void Dispose() => _refreshing.Dispose();

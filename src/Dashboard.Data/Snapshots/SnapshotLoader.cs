@@ -55,8 +55,7 @@ public static class SnapshotLoader
     {
         // One read transaction: every table is read from the same committed state, never half an import.
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-        var version = await ScalarAsync(connection, tx,
-            "SELECT COALESCE(MAX(id), 0) * 1000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) FROM imports", ct);
+        var version = await ScalarAsync(connection, tx, DataVersionSql, ct);
         var codes = await ReferenceCodes.LoadAsync(connection, tx, ct);
         var key = codes.StructureKey();
         var fx = new FxRates();
@@ -101,6 +100,13 @@ public static class SnapshotLoader
     }
 
     /// <summary>The image is a cache of the rows: a damaged one is ignored (and replaced after the load from rows).</summary>
+    /// <summary>
+    /// A number that changes with every change of the data (an import or a rollback) and with nothing else: a failed
+    /// import changed no data and must not make every instance rebuild its snapshot.
+    /// </summary>
+    public const string DataVersionSql =
+        "SELECT COALESCE(MAX(id), 0) * 1000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) FROM imports WHERE outcome <> 'failed'";
+
     private static SnapshotColumns? TryReadImage(DbConnection connection, DbTransaction tx, long version, string key)
     {
         try

@@ -20,6 +20,7 @@ public sealed class ApiKeyAuthentication(
     public const string Header = "X-Api-Key";
     public const string KindClaim = "auth_kind";
     public const string GrantClaim = "scope_grant";
+    public const string ImportClaim = "can_import";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -48,6 +49,7 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.Name, $"API key {key.Name} ({key.Prefix})"),
             new(ClaimTypes.Role, key.Role),
             new(KindClaim, "api_key"),
+            new(ImportClaim, key.CanImport ? "true" : "false"),
         };
         claims.AddRange(ApiKeys.GrantsOf(key).Select(g => new Claim(GrantClaim, g.ToString())));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

@@ -54,7 +54,8 @@ public static class AccessHosting
         // Every page and endpoint needs a signed-in user unless it says otherwise (sign-in page, health, assets).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ExportPolicyName, ExportPolicy);
+            .AddPolicy(ExportPolicyName, ExportPolicy)
+            .AddPolicy(Imports.ImportEndpoints.ImportPolicyName, ImportPolicy);
         services.AddDataProtection().PersistKeysToDbContext<DashboardDbContext>().SetApplicationName("micro-conversion-roi");
         // A changed role or grant (or a locked account) reaches a signed-in session within a minute, not at its next sign-in.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -85,6 +86,13 @@ public static class AccessHosting
     public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ExportPolicy { get; } =
         new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser().RequireRole(Dashboard.Domain.Access.Roles.Exporters).Build();
+
+    /// <summary>Loading data over HTTP: a signed-in admin, or an API key created to import.</summary>
+    public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ImportPolicy { get; } =
+        new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.IsInRole(Dashboard.Domain.Access.Roles.Admin) || c.User.HasClaim(ApiKeyAuthentication.ImportClaim, "true"))
+            .Build();
 
     /// <summary>The policy of `/api`: a signed-in user (cookie) or an API key.</summary>
     public static Microsoft.AspNetCore.Authorization.AuthorizationPolicy ApiPolicy { get; } =

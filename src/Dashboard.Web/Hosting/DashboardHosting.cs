@@ -4,6 +4,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Web.Api;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Exports;
+using Dashboard.Web.Imports;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -28,10 +29,13 @@ public static class DashboardHosting
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
         services.AddSingleton<MetricsSnapshotStore>();
+        services.AddSingleton<Imports.UploadStore>();
+        services.AddSingleton<Imports.UploadTokens>();
+        services.AddSingleton<Imports.ImportRunner>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
-        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 200L * 1024 * 1024;
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? Imports.UploadStore.DefaultMaxBytes;
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBody);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = maxBody);
 
@@ -55,6 +59,18 @@ public static class DashboardHosting
         app.UseSecurityHeaders();
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // People get a page for a 404 or 403; API callers get the status itself (a re-executed POST would even turn into a 400).
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAppAssets();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -64,6 +80,8 @@ public static class DashboardHosting
         app.MapOpenApi().AllowAnonymous();
         app.MapAnalysisEndpoints();
         app.MapPlanningEndpoints();
+        app.MapMetricsEndpoints();
+        app.MapImportEndpoints();
         app.MapExportEndpoints();
         app.MapSignOut();
         app.MapExternalSignIn();

@@ -23,7 +23,7 @@ public static class AppPages
 
     public static IReadOnlyList<AppPage> Data { get; } =
     [
-        new("Imports", "data/imports", Icons.Material.Filled.UploadFile, Domain.Access.Roles.Admin),
+        new("Import", "data/imports", Icons.Material.Filled.UploadFile, Domain.Access.Roles.Admin),
         new("Data quality", "data/quality", Icons.Material.Filled.FactCheck, $"{Domain.Access.Roles.Admin},{Domain.Access.Roles.Director}"),
         new("Definitions", "data/definitions", Icons.Material.Filled.MenuBook, Domain.Access.Roles.Admin),
         new("Users", "admin/users", Icons.Material.Filled.People, Domain.Access.Roles.Admin),

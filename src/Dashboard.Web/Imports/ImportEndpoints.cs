@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Data;
+using Dashboard.Data.Imports;
+using Dashboard.Web.Access;
+using Dashboard.Web.Exports;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Dashboard.Web.Imports;
+
+/// <summary>
+/// The HTTP side of loading data: <c>POST /api/imports/{kind}</c> (a CSV body or a multipart file, streamed to disk,
+/// then imported by the same importer as the page and the CLI), <c>GET /api/imports/{id}</c> and its error report,
+/// and the browser's streaming upload. Admins (signed in) and API keys allowed to import may call them; an API
+/// key loads only the markets of its grants.
+/// </summary>
+public static class ImportEndpoints
+{
+    public const string ImportPolicyName = "import";
+
+    /// <summary>Header the page's upload script sends with the one-time token the page issued.</summary>
+    public const string UploadTokenHeader = "X-Upload-Token";
+
+    public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ImportPolicyName);
+
+        api.MapPost("/{kind}", async (HttpContext http, string kind, string? template, UploadStore uploads, ImportRunner runner, UserScopes scopes,
+                IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+            {
+                var options = new ImportOptions { Via = "api" };
+                if (template is not null)
+                {
+                    await using var db = await contexts.CreateDbContextAsync(ct);
+                    if (await SourceTemplates.FindAsync(db, template, ct) is not { } saved)
+                    {
+                        return Results.Problem($"no source template is named '{template}'", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    options = options with { Mapping = SourceTemplates.MappingOf(saved), Template = saved.Name };
+                    kind = kind == "auto" ? saved.Kind : kind;
+                }
+
+                var (file, problem) = await ReceiveAsync(http, uploads, ct);
+                if (file is null)
+                {
+                    return problem!;
+                }
+
+                try
+                {
+                    var scope = http.User.IsInRole(Dashboard.Domain.Access.Roles.Admin) ? null : (await scopes.ForAsync(http.User, ct)).Markets;
+                    var result = await runner.ImportAsync(kind == "auto" ? null : kind, file, Actor(http.User), options with { Markets = scope }, ct);
+                    var body = ImportJson(result);
+                    return result.Stored
+                        ? Results.Json(body, statusCode: StatusCodes.Status201Created)
+                        : Results.Json(body, statusCode: StatusCodes.Status422UnprocessableEntity);
+                }
+                finally
+                {
+                    uploads.Delete(file.Id);
+                }
+            })
+            .Accepts<IFormFile>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("Import a file of one kind (or kind=auto: from its header), all or nothing; template= reads it through a saved source template")
+            .WithDescription("A CSV body, an XLSX body or a multipart upload (field 'file'). 201 with the import's counts, or 422 with every error (line, column, value, message); 413 past the size limit.");
+
+        api.MapGet("/{id:int}", async (int id, IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                if (await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } record)
+                {
+                    return Results.NotFound();
+                }
+
+                var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Line).ThenBy(e => e.Id).Take(100).ToListAsync(ct);
+                return Results.Json(new
+                {
+                    import_id = record.Id, kind = record.Kind, file = record.FileName, user = record.User, via = record.Via, template = NullIfEmpty(record.Template),
+                    started_utc = record.StartedUtc, finished_utc = record.FinishedUtc, outcome = record.Outcome, rows_read = record.RowsRead,
+                    inserted = record.Inserted, replaced = record.Replaced, erased_journeys = record.Erased, total_errors = record.ErrorCount,
+                    errors = errors.Select(e => new { line = e.Line, column = e.Column, value = e.Value, message = e.Message }),
+                    rolled_back_utc = record.RolledBackUtc,
+                });
+            })
+            .WithSummary("One import: who, when, what, outcome and counts, with its first 100 errors");
+
+        api.MapGet("/{id:int}/errors.csv", async (int id, IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                if (await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } record)
+                {
+                    return Results.NotFound();
+                }
+
+                var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Line).ThenBy(e => e.Id).ToListAsync(ct);
+                var table = new ExportTable(
+                    $"Errors of import {id}: {record.FileName} ({record.Kind})",
+                    [("Total errors", record.ErrorCount.ToString(CultureInfo.InvariantCulture)), ("Listed", errors.Count.ToString(CultureInfo.InvariantCulture))],
+                    [new("line", ExportCellKind.Number), new("column", ExportCellKind.Text), new("value", ExportCellKind.Text), new("message", ExportCellKind.Text)],
+                    [.. errors.Select(e => new object?[] { e.Line, e.Column, e.Value, e.Message })]);
+                return Results.File(CsvExport.ToBytes(table), "text/csv; charset=utf-8", $"import-{id}-errors.csv");
+            })
+            .WithSummary("The error report of a failed import as CSV (line, column, value, message)");
+
+        // The browser's upload: streamed to disk here, outside the page's connection; the page then previews and imports it.
+        app.MapPost("/imports/uploads", async (HttpContext http, UploadStore uploads, UploadTokens tokens, CancellationToken ct) =>
+            {
+                var user = Actor(http.User);
+                if (!tokens.Redeem(http.Request.Headers[UploadTokenHeader].ToString(), user))
+                {
+                    return Results.Problem("the upload token is missing or used: reload the page", statusCode: StatusCodes.Status403Forbidden);
+                }
+
+                var (file, problem) = await ReceiveAsync(http, uploads, ct);
+                return file is null
+                    ? problem!
+                    : Results.Json(new { upload_id = file.Id, file_name = file.FileName, size = file.Size, format = file.Format.ToString().ToLowerInvariant() });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Dashboard.Domain.Access.Roles.Admin))
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Who an import is recorded as: the user's e-mail or the API key's name.</summary>
+    public static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    public static object ImportJson(ImportResult result) => result.Stored
+        ? new { kind = result.Kind, file = result.FileName, import_id = result.ImportId, inserted = result.Inserted, replaced = result.Replaced, erased_journeys = result.ErasedJourneys }
+        : new
+        {
+            kind = result.Kind, file = result.FileName, import_id = result.ImportId, stored = 0, total_errors = result.TotalErrors,
+            errors = result.Errors.Select(e => new { line = e.Line, column = e.Column, value = e.Value, message = e.Message }),
+        };
+
+    /// <summary>Spools the request's file (the body, or the first file of a multipart form) to disk, within the size limit.</summary>
+    private static async Task<(UploadedFile? File, IResult? Problem)> ReceiveAsync(HttpContext http, UploadStore uploads, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (request.ContentLength > uploads.MaxBytes)
+        {
+            return (null, TooLarge(uploads.MaxBytes));
+        }
+
+        // The store counts bytes itself; the server's own limit stays as a backstop.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = uploads.MaxBytes + (1 << 20);
+        }
+
+        try
+        {
+            if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+                if (string.IsNullOrEmpty(boundary))
+                {
+                    return (null, Results.Problem("the multipart body has no boundary", statusCode: StatusCodes.Status400BadRequest));
+                }
+
+                var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, request.Body);
+                while (await reader.ReadNextSectionAsync(ct) is { } section)
+                {
+                    if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
+                    {
+                        var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload.csv";
+                        return (await uploads.SaveAsync(section.Body, name, Actor(http.User), ct), null);
+                    }
+                }
+
+                return (null, Results.Problem("the multipart body has no file", statusCode: StatusCodes.Status400BadRequest));
+            }
+
+            var fileName = request.Headers["X-File-Name"].ToString() is { Length: > 0 } given ? Uri.UnescapeDataString(given)
+                : request.ContentType?.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) == true ? "upload.xlsx" : "upload.csv";
+            return (await uploads.SaveAsync(request.Body, fileName, Actor(http.User), ct), null);
+        }
+        catch (UploadTooLargeException ex)
+        {
+            return (null, TooLarge(ex.Limit));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(uploads.MaxBytes));
+        }
+    }
+
+    private static IResult TooLarge(long limit) => Results.Problem(
+        $"the file is larger than the upload limit of {UploadTooLargeException.Describe(limit)} (setting Limits:MaxRequestBodyBytes); split it or ask an admin to raise the limit",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}
+
+/// <summary>One-time tokens the import page issues to its own upload script, so no other site can post files with the admin's cookie.</summary>
+public sealed class UploadTokens
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    public string Issue(string user)
+    {
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        _tokens[token] = user;
+        return token;
+    }
+
+    public bool Redeem(string token, string user) => token.Length > 0 && _tokens.TryRemove(token, out var owner) && owner == user;
+}

@@ -1,0 +1,109 @@
+using Dashboard.Data;
+using Dashboard.Data.Imports;
+using Dashboard.Data.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Web.Imports;
+
+/// <summary>
+/// Runs imports for the pages and the HTTP API: the same importer as the command line over a spooled file, then the
+/// engine's snapshot is refreshed so every page shows the new data. A browser import runs as a job that outlives the
+/// page's connection and reports the rows it has read.
+/// </summary>
+public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts, MetricsSnapshotStore store, TimeProvider time, UploadStore uploads, ILogger<ImportRunner> log)
+{
+    private readonly Dictionary<string, ImportJob> _jobs = [];
+
+    public async Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(options);
+        ImportResult result;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        await using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            result = await new FileImporter(db, time).ImportAsync(kind, stream, file.FileName, user, options with { Format = file.Format }, ct);
+        }
+
+        if (result.Stored)
+        {
+            await RefreshAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>Starts a browser import; the job keeps running if the page goes away.</summary>
+    public ImportJob Start(string? kind, UploadedFile file, string user, ImportOptions options)
+    {
+        var job = new ImportJob(file.Id);
+        lock (_jobs)
+        {
+            _jobs[file.Id] = job;
+        }
+
+        job.Task = Task.Run(async () =>
+        {
+            try
+            {
+                return await ImportAsync(kind, file, user, options with { Progress = new Progress(job) }, CancellationToken.None);
+            }
+            finally
+            {
+                uploads.Delete(file.Id);
+            }
+        });
+        return job;
+    }
+
+    public async Task<RollbackResult> RollbackAsync(int importId, string user, CancellationToken ct)
+    {
+        RollbackResult result;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            result = await new ImportRollback(db, time).RollbackAsync(importId, user, ct);
+        }
+
+        if (result.RolledBack)
+        {
+            await RefreshAsync();
+        }
+
+        return result;
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await store.RefreshAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The data is stored; the next page that asks loads it again.
+            log.LogError(ex, "refreshing the snapshot after a data change failed");
+        }
+    }
+
+    /// <summary>Rows read, set from the importer's thread without a synchronization context.</summary>
+    private sealed class Progress(ImportJob job) : IProgress<long>
+    {
+        public void Report(long value) => job.RowsRead = value;
+    }
+}
+
+/// <summary>One running browser import: its rows read so far and, once done, its result.</summary>
+public sealed class ImportJob(string id)
+{
+    private long _rowsRead;
+
+    public string Id { get; } = id;
+
+    public long RowsRead
+    {
+        get => Interlocked.Read(ref _rowsRead);
+        set => Interlocked.Exchange(ref _rowsRead, value);
+    }
+
+    public Task<ImportResult> Task { get; internal set; } = System.Threading.Tasks.Task.FromResult<ImportResult>(null!);
+}
