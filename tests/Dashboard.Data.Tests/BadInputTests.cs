@@ -28,6 +28,8 @@ public sealed class BadInputTests
         { "too many fields", $"{Header}\n2025-03-04,DE,paid_social,,coupon_download,,5,9", 2, "", "8 field(s)" },
         { "decimal count", $"{Header}\n2025-03-04,DE,paid_social,,coupon_download,,5.5", 2, "count", "whole number" },
         { "empty file", "", 1, "", "empty" },
+        { "header only", $"{Header}\n", 2, "", "no data rows" },
+        { "a file of another kind", "date,market,brand,sku,orders,units,revenue,currency\n2025-03-04,DE,aurora_cola,,1,2,3,EUR", 1, "", "this header is that of sales, not micro_conversions" },
     };
 
     [Theory]
@@ -75,21 +77,15 @@ public sealed class BadInputTests
         await using var temp = await TempDatabase.CreateAsync();
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions, "good.csv");
         var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
-        const int rows = 200_000;
-        var csv = new StringBuilder(Header).Append('\n');
-        var day = new DateOnly(2020, 1, 1);
-        var events = new[] { "coupon_download", "add_to_cart", "scan_to_win", "product_review" };
-        var markets = new[] { "US", "GB", "JP", "MX", "AU" };
-        for (var i = 0; i < rows - 1; i++)
+        const int rows = 1_000_000;
+        var path = Path.Combine(temp.Folder, "large.csv");
+        LargeFiles.MicroConversions(path, rows - 1, new DateOnly(2020, 1, 1), ["US", "GB", "JP", "MX", "AU"], "2030-01-01,US,display,,coupon_download,,12x");
+
+        ImportResult result;
+        await using (var db = temp.Open())
         {
-            // 5 markets × 4 events distinct keys per day.
-            csv.Append(day.AddDays(i / 20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(',')
-                .Append(markets[i % 5]).Append(",display,,").Append(events[i / 5 % 4]).Append(",,").Append(i % 97).Append('\n');
+            result = await new FileImporter(db, TimeProvider.System).ImportFileAsync("micro_conversions", path, "tester", ct: TestContext.Current.CancellationToken);
         }
-
-        csv.Append("2030-01-01,US,display,,coupon_download,,12x\n");
-
-        var result = await Fixtures.ImportAsync(temp, "micro_conversions", csv.ToString(), "large.csv");
 
         Assert.False(result.Stored);
         var error = Assert.Single(result.Errors);
@@ -116,5 +112,30 @@ public sealed class BadInputTests
         var error = new ImportError(58, "date", "2025/03/04", "is not a date in the form YYYY-MM-DD");
 
         Assert.Equal("line 58, column date: is not a date in the form YYYY-MM-DD (value '2025/03/04')", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_file_in_another_encoding_is_refused_at_its_first_bad_byte_and_changes_nothing()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions, "good.csv");
+        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+
+        // Saved as Latin-1 by a spreadsheet: "ü" is the single byte 0xFC, never valid in UTF-8.
+        var path = Path.Combine(temp.Folder, "latin1.csv");
+        await File.WriteAllBytesAsync(path, Encoding.Latin1.GetBytes($"{Header}\n2025-03-06,DE,paid_social,fruehling,coupon_download,,5\n2025-03-07,DE,paid_social,Frühling,coupon_download,,5\n"),
+            TestContext.Current.CancellationToken);
+        ImportResult result;
+        await using (var db = temp.Open())
+        {
+            result = await new FileImporter(db, TimeProvider.System).ImportFileAsync("micro_conversions", path, "tester", ct: TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(result.Stored);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("byte 0xFC", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
     }
 }

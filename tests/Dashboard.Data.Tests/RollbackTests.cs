@@ -10,7 +10,7 @@ public sealed class RollbackTests
     {
         await using var temp = await TempDatabase.CreateAsync();
         var original = await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
-        var afterOriginal = await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns");
+        var afterOriginal = await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns", "audit_log");
         var correction = await Fixtures.ImportAsync(temp, "micro_conversions", """
             date,market,channel,campaign,event,source,count
             2025-03-04,DE,paid_social,,coupon_download,ecommerce,50
@@ -23,7 +23,8 @@ public sealed class RollbackTests
 
         Assert.True(result.RolledBack, result.Message);
         Assert.Equal((2L, 1L), (result.RowsRemoved, result.RowsRestored));
-        Assert.Equal(afterOriginal, await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns"));
+        Assert.Equal(afterOriginal, await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns", "audit_log"));
+        Assert.Equal(1, await temp.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'import_rolled_back' AND actor = 'tester' AND target LIKE '%#{correction.ImportId} %'"));
         Assert.Equal(45, await temp.CountAsync("SELECT count FROM micro_conversions WHERE superseded_by IS NULL AND date = '2025-03-04' AND source = 'ecommerce'"));
         Assert.Equal(1, await temp.CountAsync($"SELECT COUNT(*) FROM imports WHERE id = {correction.ImportId} AND outcome = 'rolled_back'"));
         Assert.NotNull(original.ImportId);

@@ -38,6 +38,8 @@ internal static class ImportCommand
                 kindKey = kindKey == "auto" ? saved.Kind : kindKey;
             }
 
+            // Large files say how far they got (every 100,000 rows), on stderr so stdout stays the JSON answer.
+            options = options with { Progress = new RowsReadReporter(cli.Err) };
             var result = await new FileImporter(db, cli.Time).ImportFileAsync(kindKey == "auto" ? null : kindKey, path.FullName, parse.GetValue(user)!, options, ct);
             if (result.Stored)
             {
@@ -72,5 +74,25 @@ internal static class ImportCommand
         });
         command.Subcommands.Add(rollback);
         return command;
+    }
+}
+
+/// <summary>Writes "… N rows read" to stderr at each 100,000 rows; the importer reports from its reading thread.</summary>
+internal sealed class RowsReadReporter(TextWriter err) : IProgress<long>
+{
+    private const long Every = 100_000;
+    private long _reported;
+
+    public void Report(long value)
+    {
+        if (value / Every > _reported / Every)
+        {
+            _reported = value;
+            lock (err)
+            {
+                err.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"… {value:N0} rows read"));
+                err.Flush();
+            }
+        }
     }
 }

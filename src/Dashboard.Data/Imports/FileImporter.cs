@@ -135,13 +135,14 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
             spec = detected;
         }
 
-        var ordinals = CsvHeader.Map(spec, names, errors, options.Mapping);
-        if (ordinals is null && KindDetector.Detect(names, options.Mapping).Kind is { } other && other.Key != spec.Key)
+        // Said first: when the whole header is another kind's, its column errors are only the consequence.
+        if (KindDetector.Detect(names, options.Mapping).Kind is { } other && other.Key != spec.Key)
         {
             errors.Add(1, "", "", $"this header is that of {other.Key}, not {spec.Key}: was the wrong file or kind chosen?");
         }
 
-        return ordinals;
+        var ordinals = CsvHeader.Map(spec, names, errors, options.Mapping);
+        return errors.Total == 0 ? ordinals : null;
     }
 
     private async Task<ImportResult> ImportRowsAsync(
@@ -157,6 +158,10 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
             await using var staging = new StagingTable(connection, tx, mapper);
             await staging.CreateAsync(ct);
             rows = await StageAsync(source, ordinals, options, mapper, staging, connection, tx, errors, ct);
+            if (rows == 0 && errors.Total == 0)
+            {
+                errors.Add(2, "", "", "the file has a header and no data rows: there is nothing to import");
+            }
             if (errors.Total == 0)
             {
                 await staging.IndexForChecksAsync(ct);

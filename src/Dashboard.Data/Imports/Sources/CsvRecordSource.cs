@@ -6,12 +6,14 @@ namespace Dashboard.Data.Imports.Sources;
 /// <summary>RFC 4180 CSV in UTF-8 (a byte-order mark is accepted), comma separated, one header row.</summary>
 internal sealed class CsvRecordSource : RecordSource
 {
+    private readonly Stream _stream;
     private readonly StreamReader _text;
     private readonly CsvDataReader _reader;
     private long _line = 1;
 
-    private CsvRecordSource(StreamReader text, CsvDataReader reader)
+    private CsvRecordSource(Stream stream, StreamReader text, CsvDataReader reader)
     {
+        _stream = stream;
         _text = text;
         _reader = reader;
         Header = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
@@ -22,12 +24,12 @@ internal sealed class CsvRecordSource : RecordSource
         var text = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         try
         {
-            return new CsvRecordSource(text, CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' }));
+            return new CsvRecordSource(stream, text, CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' }));
         }
         catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
         {
             text.Dispose();
-            throw new RecordSourceException(1, Describe(ex));
+            throw Failure(stream, 1, ex);
         }
     }
 
@@ -48,7 +50,7 @@ internal sealed class CsvRecordSource : RecordSource
         }
         catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
         {
-            throw new RecordSourceException(_line + 1, Describe(ex));
+            throw Failure(_stream, _line + 1, ex);
         }
 
         _line++;
@@ -62,6 +64,12 @@ internal sealed class CsvRecordSource : RecordSource
         _reader.Dispose();
         _text.Dispose();
     }
+
+    // The reader decodes ahead in blocks, so an encoding error surfaces before its line is reached: find the exact place.
+    private static RecordSourceException Failure(Stream stream, long line, Exception ex) =>
+        ex is DecoderFallbackException && Utf8Position.FirstInvalid(stream) is { } at
+            ? new RecordSourceException(at.Line, Utf8Position.Describe(at))
+            : new RecordSourceException(line, Describe(ex));
 
     private static string Describe(Exception ex) => ex switch
     {
