@@ -65,7 +65,7 @@ internal static class ImportBenchmark
     }
 
     /// <summary>The peer: raw fields into a same-keyed table with one prepared statement in one transaction.</summary>
-    private static async Task<double> PeerInsertAsync(string path, string kind, string file)
+    public static async Task<double> PeerInsertAsync(string path, string kind, string file)
     {
         var spec = Dashboard.Domain.Imports.ImportKinds.Find(kind)!;
         await using var connection = new SqliteConnection(DashboardDatabase.SqliteConnectionString(path));

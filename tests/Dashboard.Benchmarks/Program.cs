@@ -4,11 +4,14 @@ using Dashboard.Benchmarks;
 // `attribution [small|large]`: the attribution models against a read-only pass over the journeys.
 // `planner [small|large]`: the budget planner's fit, scenario and optimiser, with MathNet's own LM as the fit's peer.
 // `import [small|large]`, or no command: the import benchmark (README "Benchmarks").
+// `import-scale [rows …]`: a micro_conversions file of 1 M and 5 M rows, throughput and peak working set.
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
     "attribution" => await AttributionBenchmark.RunAsync(args[1..]),
     "import" => await ImportBenchmark.RunAsync(args[1..]),
+    "import-scale" => await ImportScaleBenchmark.RunAsync(args[1..]),
+    "import-one" => await ImportScaleBenchmark.ImportOneAsync(args[1..]),
     "planner" => await PlannerBenchmark.RunAsync(args[1..]),
     _ => await ImportBenchmark.RunAsync(args),
 };
