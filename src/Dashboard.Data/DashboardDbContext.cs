@@ -36,6 +36,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportErrorRow> ImportErrors => Set<ImportErrorRow>();
     public DbSet<SourceTemplate> SourceTemplates => Set<SourceTemplate>();
+    public DbSet<DataChange> DataChanges => Set<DataChange>();
     public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<SnapshotImagePart> SnapshotImages => Set<SnapshotImagePart>();
     public DbSet<UserScopeGrant> ScopeGrants => Set<UserScopeGrant>();

@@ -166,6 +166,15 @@ internal sealed class ImportErrorRowConfiguration : IEntityTypeConfiguration<Imp
     }
 }
 
+internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataChange>
+{
+    public void Configure(EntityTypeBuilder<DataChange> b)
+    {
+        b.ToTable("data_changes");
+        b.HasIndex(x => new { x.Kind, x.Id });
+    }
+}
+
 internal sealed class SourceTemplateConfiguration : IEntityTypeConfiguration<SourceTemplate>
 {
     public void Configure(EntityTypeBuilder<SourceTemplate> b)

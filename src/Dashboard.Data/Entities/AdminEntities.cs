@@ -150,3 +150,19 @@ public sealed class SavedView
     public string Query { get; set; } = "";
     public DateTime SavedUtc { get; set; }
 }
+
+/// <summary>
+/// A change to the data that is not an import: an erasure (fact rows deleted) or an edit of the definitions and
+/// aliases (what the rows mean). Each makes every instance reload its snapshot; the summary holds no personal data.
+/// </summary>
+public sealed class DataChange
+{
+    public const string Erasure = "erasure";
+    public const string Definitions = "definitions";
+
+    public long Id { get; set; }
+    public DateTime Utc { get; set; }
+    public string Kind { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string Summary { get; set; } = "";
+}

@@ -35,6 +35,9 @@ public sealed class DefinitionRow
     public string Category { get; set; } = "";
     public string IntentGroup { get; set; } = "";
     public string DefaultSource { get; set; } = "";
+
+    /// <summary>What counts as one action, in the words of the people who track it.</summary>
+    public string Description { get; set; } = "";
 }
 
 public sealed class AliasRow

@@ -16,7 +16,7 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
     public static bool IsPerMarket(string kind) => kind is not (ImportKinds.Campaigns or ImportKinds.FxRates);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Stamp, Dictionary<string, List<Group>> ByKind)? _cache;
+    private (long Stamp, Dictionary<string, List<Group>> ByKind)? _cache;
 
     public void Dispose() => _gate.Dispose();
 
@@ -69,16 +69,13 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
     }
 
     /// <summary>
-    /// The per-market scan reads every fact row, so it is kept until the data changes: every change of data is an
-    /// import or a rollback, so the import log's row count, last id and last rollback time stamp the data's version.
+    /// The per-market scan reads every fact row, so it is kept until the data changes (an import, a rollback or an
+    /// erasure: the data version).
     /// </summary>
     private async Task<Dictionary<string, List<Group>>> ByMarketCachedAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var version = await db.Imports.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), LastId = g.Max(i => i.Id), LastRollback = g.Max(i => i.RolledBackUtc) })
-            .FirstOrDefaultAsync(ct);
-        var stamp = FormattableString.Invariant($"{version?.Count}|{version?.LastId}|{version?.LastRollback:O}");
+        var stamp = await Snapshots.MetricsSnapshotStore.DataVersionAsync(db, ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -22,7 +22,7 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
     /// <summary>The engine, the attribution service and the valuation over the latest loaded snapshot.</summary>
     public async ValueTask<SnapshotAnalysis> GetAnalysisAsync(CancellationToken ct = default) => _current ?? await RefreshAnalysisAsync(ct);
 
-    /// <summary>Reloads when the data changed since the current snapshot (every change is an import or a rollback).</summary>
+    /// <summary>Reloads when the data (an import, a rollback, an erasure) or the definitions changed since the current snapshot.</summary>
     public async Task<MetricsEngine> RefreshAsync(CancellationToken ct = default) => (await RefreshAnalysisAsync(ct)).Engine;
 
     private async Task<SnapshotAnalysis> RefreshAnalysisAsync(CancellationToken ct)
@@ -32,12 +32,13 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var version = await DataVersionAsync(db, ct);
-            if (_current is { } current && current.Snapshot.Version == version)
+            var referenceVersion = await ScalarAsync(db, SnapshotLoader.ReferenceVersionSql, ct);
+            if (_current is { } current && current.Snapshot.Version == version && current.ReferenceVersion == referenceVersion)
             {
                 return current;
             }
 
-            var analysis = new SnapshotAnalysis(await SnapshotLoader.LoadAsync(db, ct));
+            var analysis = new SnapshotAnalysis(await SnapshotLoader.LoadAsync(db, ct)) { ReferenceVersion = referenceVersion };
 
             // The valuation takes seconds: start it now so the first page that shows values does not wait.
             _ = Task.Run(() => analysis.Valuation.UsdPerAction(), CancellationToken.None);
@@ -51,7 +52,9 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
     }
 
     /// <summary>A number that changes with every import and every rollback: the snapshot's <see cref="FactSnapshot.Version"/>.</summary>
-    public static async Task<long> DataVersionAsync(DashboardDbContext db, CancellationToken ct)
+    public static Task<long> DataVersionAsync(DashboardDbContext db, CancellationToken ct) => ScalarAsync(db, SnapshotLoader.DataVersionSql, ct);
+
+    private static async Task<long> ScalarAsync(DashboardDbContext db, string sql, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connection = db.Database.GetDbConnection();
@@ -64,7 +67,7 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
         try
         {
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = SnapshotLoader.DataVersionSql;
+            cmd.CommandText = sql;
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
@@ -92,6 +95,9 @@ public sealed class SnapshotAnalysis
     }
 
     public FactSnapshot Snapshot { get; }
+
+    /// <summary>The definitions' version the snapshot's reference lists were read at.</summary>
+    public long ReferenceVersion { get; init; }
     public MetricsEngine Engine { get; }
     public AttributionService Attribution { get; }
     public ValuationValueSource Valuation { get; }

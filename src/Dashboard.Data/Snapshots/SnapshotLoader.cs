@@ -101,11 +101,15 @@ public static class SnapshotLoader
 
     /// <summary>The image is a cache of the rows: a damaged one is ignored (and replaced after the load from rows).</summary>
     /// <summary>
-    /// A number that changes with every change of the data (an import or a rollback) and with nothing else: a failed
-    /// import changed no data and must not make every instance rebuild its snapshot.
+    /// A number that changes with every change of the fact rows (an import, a rollback, an erasure) and with nothing
+    /// else: a failed import changed no data and must not make every instance rebuild its snapshot.
     /// </summary>
     public const string DataVersionSql =
-        "SELECT COALESCE(MAX(id), 0) * 1000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) FROM imports WHERE outcome <> 'failed'";
+        "SELECT COALESCE(MAX(id), 0) * 1000000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) * 100000"
+        + " + (SELECT COUNT(*) FROM data_changes WHERE kind = 'erasure') FROM imports WHERE outcome <> 'failed'";
+
+    /// <summary>Changes with every edit of the definitions and aliases: the rows' meaning, not the rows (the stored image stays valid).</summary>
+    public const string ReferenceVersionSql = "SELECT COALESCE(MAX(id), 0) FROM data_changes WHERE kind = 'definitions'";
 
     private static SnapshotColumns? TryReadImage(DbConnection connection, DbTransaction tx, long version, string key)
     {

@@ -33,6 +33,10 @@ public static class Keys
 
     public static IReadOnlyCollection<string> SourceKeys => SourceByKey.Keys;
 
+    public static IReadOnlyCollection<string> CategoryKeys => CategoryByKey.Keys;
+
+    public static IReadOnlyCollection<string> IntentKeys => IntentByKey.Keys;
+
     public static string ToKey(this Category value) => value switch
     {
         Category.DigitalEngagement => "digital_engagement",

@@ -1,7 +1,9 @@
 using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Surveys;
 using Dashboard.Metrics.Series;
+using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Web.Dashboards;
@@ -30,7 +32,8 @@ public sealed record TrendsModel(
     IReadOnlyList<Anomaly> Anomalies,
     IReadOnlyList<FlightSpan> Flights,
     IReadOnlyList<LagCorrelation> Correlation,
-    DateRange CorrelationRange)
+    DateRange CorrelationRange,
+    IReadOnlyList<SurveySummary> Surveys)
 {
     public const string AllActions = "";
 
@@ -127,9 +130,23 @@ public sealed record TrendsModel(
             .Where(f => f.End >= range.From && f.Start <= range.To && (channelFilter.Count == 0 || channelFilter.Contains(f.Channel)))
             .Select(f => new FlightSpan(f.Name, reference.Channels[f.Channel].Name, f.Start < range.From ? range.From : f.Start, f.End > range.To ? range.To : f.End))
             .ToList();
+
+        // What surveyed consumers said about the micro-conversions in focus, in the same markets and days.
+        var surveyFilters = view.Filters().Where(f => f.Key is Dimension.Region or Dimension.Market).ToDictionary(f => f.Key, f => f.Value);
+        var surveys = SurveySummaries.Run(analysis.Snapshot, new SurveyQuery { Range = range, Scope = context.Scope, Filters = surveyFilters })
+            .Where(s => s.Responses > 0 && InFocus(focus, reference.Events.FirstOrDefault(e => e.Key == s.Event)))
+            .OrderByDescending(s => s.Responses)
+            .ToList();
         return new TrendsModel(range, actions.ComparisonRange, last, revenue.Currency, grain, focus, choices.First(c => c.Key == focus).Name, choices,
-            rows, anomalies, flights, correlation, lookback);
+            rows, anomalies, flights, correlation, lookback, surveys);
     }
+
+    private static bool InFocus(string focus, EventRef? definition) => definition is not null && focus.Split(':') switch
+    {
+        ["event", var key] => definition.Key == key,
+        ["category", var key] => definition.Category.ToKey() == key,
+        _ => true,
+    };
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

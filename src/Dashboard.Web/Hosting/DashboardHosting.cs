@@ -28,6 +28,8 @@ public static class DashboardHosting
         services.AddDbContextFactory<DashboardDbContext>((sp, options) =>
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
+        services.AddSingleton<Dashboard.Data.Quality.DataQualityChecks>();
+        services.AddOptions<DataQualityOptions>().Bind(builder.Configuration.GetSection(DataQualityOptions.SectionName));
         services.AddSingleton<MetricsSnapshotStore>();
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();

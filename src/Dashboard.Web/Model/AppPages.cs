@@ -26,6 +26,7 @@ public static class AppPages
         new("Import", "data/imports", Icons.Material.Filled.UploadFile, Domain.Access.Roles.Admin),
         new("Data quality", "data/quality", Icons.Material.Filled.FactCheck, $"{Domain.Access.Roles.Admin},{Domain.Access.Roles.Director}"),
         new("Definitions", "data/definitions", Icons.Material.Filled.MenuBook, Domain.Access.Roles.Admin),
+        new("Erasure", "data/erasure", Icons.Material.Filled.PersonRemove, Domain.Access.Roles.Admin),
         new("Users", "admin/users", Icons.Material.Filled.People, Domain.Access.Roles.Admin),
         new("API keys", "admin/api-keys", Icons.Material.Filled.Key, Domain.Access.Roles.Admin),
         new("Audit log", "admin/audit", Icons.Material.Filled.History, Domain.Access.Roles.Admin),

@@ -1,0 +1,162 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Dashboard.Data.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.Quality;
+
+/// <summary>Everything the stored-data checks found at one data version.</summary>
+public sealed record StoredDataFindings(
+    long DataVersion,
+    IReadOnlyList<Freshness> Freshness,
+    IReadOnlyList<CrossMarketJourney> CrossMarketJourneys,
+    IReadOnlyList<DuplicatedSpend> DuplicatedSpend,
+    IReadOnlyList<UnmappedEvent> UnmappedEvents,
+    IReadOnlyList<MissingRate> MissingRates);
+
+/// <summary>
+/// The data-quality checks that read stored rows (the seeds' failure modes: lagging offline feeds, duplication
+/// across regions, unmapped events, missing exchange rates). Each scan reads current rows once, so the findings are
+/// kept until the data version changes.
+/// </summary>
+public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> contexts) : IDisposable
+{
+    private const int Listed = 200;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private StoredDataFindings? _cached;
+
+    public async Task<StoredDataFindings> RunAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var version = await MetricsSnapshotStore.DataVersionAsync(db, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_cached is { } cached && cached.DataVersion == version)
+            {
+                return cached;
+            }
+
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            try
+            {
+                _cached = new StoredDataFindings(
+                    version,
+                    await FreshnessAsync(connection, ct),
+                    await CrossMarketJourneysAsync(connection, ct),
+                    await DuplicatedSpendAsync(connection, ct),
+                    await UnmappedEventsAsync(connection, ct),
+                    await MissingRatesAsync(connection, ct));
+                return _cached;
+            }
+            finally
+            {
+                await connection.CloseAsync();
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private static async Task<IReadOnlyList<Freshness>> FreshnessAsync(DbConnection connection, CancellationToken ct)
+    {
+        // Micro-conversions by their source system; the other dated kinds are one source each.
+        const string Sql =
+            """
+            SELECT 'micro_conversions', f.source, m.code, r.name, MAX(f.date), COUNT(*) FROM micro_conversions f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id, f.source
+            UNION ALL SELECT 'sales', 'sales', m.code, r.name, MAX(f.date), COUNT(*) FROM sales f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
+            UNION ALL SELECT 'spend', 'spend', m.code, r.name, MAX(f.date), COUNT(*) FROM spend f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
+            UNION ALL SELECT 'traffic', 'traffic', m.code, r.name, MAX(f.date), COUNT(*) FROM traffic f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
+            UNION ALL SELECT 'journeys', 'journeys', m.code, r.name, substr(MAX(f.timestamp_utc), 1, 10), COUNT(*) FROM journeys f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
+            UNION ALL SELECT 'survey_responses', 'survey_responses', m.code, r.name, MAX(f.date), COUNT(*) FROM survey_responses f
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
+            """;
+        return await ReadAsync(connection, Sql, r => new Freshness(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(5)), ct);
+    }
+
+    private static async Task<IReadOnlyList<CrossMarketJourney>> CrossMarketJourneysAsync(DbConnection connection, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT j.journey_id, group_concat(DISTINCT m.code), COUNT(*) FROM journeys j JOIN markets m ON m.id = j.market_id
+            WHERE j.superseded_by IS NULL GROUP BY j.journey_id HAVING COUNT(DISTINCT j.market_id) > 1 ORDER BY j.journey_id LIMIT {Listed}
+            """;
+        return await ReadAsync(connection, sql, r => new CrossMarketJourney(r.GetString(0), Split(r.GetString(1)), r.GetInt64(2)), ct);
+    }
+
+    private static async Task<IReadOnlyList<DuplicatedSpend>> DuplicatedSpendAsync(DbConnection connection, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT s.date, c.key, k.key, s.spend, s.currency, group_concat(DISTINCT m.code) FROM spend s
+              JOIN channels c ON c.id = s.channel_id JOIN campaigns k ON k.id = s.campaign_id JOIN markets m ON m.id = s.market_id
+            WHERE s.superseded_by IS NULL AND k.key <> '' AND s.spend > 0
+            GROUP BY s.date, s.channel_id, s.campaign_id, s.spend, s.currency HAVING COUNT(DISTINCT s.market_id) > 1
+            ORDER BY s.date DESC LIMIT {Listed}
+            """;
+        return await ReadAsync(connection, sql, r => new DuplicatedSpend(
+            DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+            r.GetInt64(3) / 10_000m, r.GetString(4), Split(r.GetString(5))), ct);
+    }
+
+    private static async Task<IReadOnlyList<UnmappedEvent>> UnmappedEventsAsync(DbConnection connection, CancellationToken ct)
+    {
+        var sql = $"""
+            SELECT e.value, COUNT(*), group_concat(DISTINCT e.import_id), MIN(e.message) FROM import_errors e
+            WHERE e."column" = 'event' AND e.message LIKE 'is neither a micro-conversion key%'
+            GROUP BY e.value ORDER BY COUNT(*) DESC LIMIT {Listed}
+            """;
+        return await ReadAsync(connection, sql, r =>
+        {
+            var message = r.GetString(3);
+            var hint = message.IndexOf("did you mean", StringComparison.Ordinal) is var at and >= 0 ? message[at..] : "";
+            return new UnmappedEvent(r.GetString(0), r.GetInt64(1), [.. Split(r.GetString(2)).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).Order()], hint);
+        }, ct);
+    }
+
+    private static async Task<IReadOnlyList<MissingRate>> MissingRatesAsync(DbConnection connection, CancellationToken ct)
+    {
+        const string Used =
+            """
+            SELECT month, currency, SUM(n) FROM (
+              SELECT substr(date, 1, 7) AS month, currency, COUNT(*) AS n FROM sales WHERE superseded_by IS NULL GROUP BY 1, 2
+              UNION ALL SELECT substr(date, 1, 7), currency, COUNT(*) FROM spend WHERE superseded_by IS NULL GROUP BY 1, 2
+              UNION ALL SELECT substr(timestamp_utc, 1, 7), currency, COUNT(*) FROM journeys WHERE superseded_by IS NULL AND currency <> '' GROUP BY 1, 2)
+            GROUP BY month, currency ORDER BY month, currency
+            """;
+        var used = await ReadAsync(connection, Used, r => (Month: r.GetString(0), Currency: r.GetString(1), Rows: r.GetInt64(2)), ct);
+        var rates = (await ReadAsync(connection, "SELECT month, currency FROM fx_rates WHERE superseded_by IS NULL", r => (r.GetString(0), r.GetString(1)), ct)).ToHashSet();
+        var byCurrency = rates.GroupBy(r => r.Item2).ToDictionary(g => g.Key, g => g.Select(r => r.Item1).Order(StringComparer.Ordinal).ToList());
+
+        // USD needs no rate: rates are stored against it.
+        return [.. used.Where(u => u.Currency != "USD" && !rates.Contains((u.Month, u.Currency)))
+            .Select(u => new MissingRate(u.Month, u.Currency, u.Rows,
+                byCurrency.GetValueOrDefault(u.Currency)?.LastOrDefault(m => string.CompareOrdinal(m, u.Month) < 0)))];
+    }
+
+    private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static async Task<List<T>> ReadAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> row, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(row(reader));
+        }
+
+        return list;
+    }
+}
