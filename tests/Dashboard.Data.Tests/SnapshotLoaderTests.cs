@@ -38,7 +38,7 @@ public sealed class SnapshotLoaderTests
         Assert.Equal(2, snapshot.Spend.Count);
         Assert.Equal(new[] { false, true }, snapshot.Traffic.NonPurchaseReported.Order());
         Assert.Equal(new DateOnly(2025, 3, 5), snapshot.LastDay);
-        Assert.Equal(6_000_000, snapshot.Version);
+        Assert.Equal(6_000_000_000, snapshot.Version); // six imports, no rollback, no erasure
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Data.Imports.Sources;
 using Dashboard.Domain.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Imports;
 
@@ -60,56 +59,41 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
         var clock = Stopwatch.StartNew();
         var started = time.GetUtcNow().UtcDateTime;
         var errors = new ErrorSink();
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        var connection = open.Connection;
+        var spec = kind is null ? null : ImportKinds.Find(kind);
+        if (kind is not null && spec is null)
         {
-            await connection.OpenAsync(ct);
+            errors.Add(0, "", kind, $"is not an import kind (expected one of {string.Join(", ", ImportKinds.All.Select(k => k.Key))})");
+            return await FailAsync(connection, kind, fileName, user, options, started, 0, errors, clock, ct);
         }
 
+        RecordSource source;
         try
         {
-            var spec = kind is null ? null : ImportKinds.Find(kind);
-            if (kind is not null && spec is null)
-            {
-                errors.Add(0, "", kind, $"is not an import kind (expected one of {string.Join(", ", ImportKinds.All.Select(k => k.Key))})");
-                return await FailAsync(connection, kind, fileName, user, options, started, 0, errors, clock, ct);
-            }
-
-            RecordSource source;
-            try
-            {
-                source = RecordSource.Open(file, options.Format);
-            }
-            catch (RecordSourceException ex)
-            {
-                errors.Add(ex.Line, "", "", ex.Message);
-                return await FailAsync(connection, kind ?? "", fileName, user, options, started, 0, errors, clock, ct);
-            }
-
-            using (source)
-            {
-                var ordinals = ReadHeader(source, ref spec, options, errors);
-                if (ordinals is null || spec is null)
-                {
-                    return await FailAsync(connection, spec?.Key ?? kind ?? "", fileName, user, options, started, 0, errors, clock, ct);
-                }
-
-                if (options.Markets is not null && !spec.Columns.Any(c => c.Type == ColumnType.Market))
-                {
-                    errors.Add(0, "", spec.Key, $"applies to every market, and this caller may load only {string.Join(", ", options.Markets.Order(StringComparer.Ordinal))}");
-                    return await FailAsync(connection, spec.Key, fileName, user, options, started, 0, errors, clock, ct);
-                }
-
-                return await ImportRowsAsync(connection, source, spec, ordinals, fileName, user, options, started, errors, clock, ct);
-            }
+            source = RecordSource.Open(file, options.Format);
         }
-        finally
+        catch (RecordSourceException ex)
         {
-            if (opened)
+            errors.Add(ex.Line, "", "", ex.Message);
+            return await FailAsync(connection, kind ?? "", fileName, user, options, started, 0, errors, clock, ct);
+        }
+
+        using (source)
+        {
+            var ordinals = ReadHeader(source, ref spec, options, errors);
+            if (ordinals is null || spec is null)
             {
-                await connection.CloseAsync();
+                return await FailAsync(connection, spec?.Key ?? kind ?? "", fileName, user, options, started, 0, errors, clock, ct);
             }
+
+            if (options.Markets is not null && !spec.Columns.Any(c => c.Type == ColumnType.Market))
+            {
+                errors.Add(0, "", spec.Key, $"applies to every market, and this caller may load only {string.Join(", ", options.Markets.Order(StringComparer.Ordinal))}");
+                return await FailAsync(connection, spec.Key, fileName, user, options, started, 0, errors, clock, ct);
+            }
+
+            return await ImportRowsAsync(connection, source, spec, ordinals, fileName, user, options, started, errors, clock, ct);
         }
     }
 

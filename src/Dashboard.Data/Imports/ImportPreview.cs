@@ -1,9 +1,7 @@
-using System.Data;
 using System.Globalization;
 using Dashboard.Data.Imports.Sources;
 using Dashboard.Domain.Imports;
 using Dashboard.Domain.Money;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Imports;
 
@@ -65,26 +63,10 @@ public static class ImportPreview
             }
 
             var mapper = KindMapper.For(spec.Key);
-            var connection = db.Database.GetDbConnection();
-            var opened = connection.State != ConnectionState.Open;
-            if (opened)
-            {
-                await connection.OpenAsync(ct);
-            }
-
-            try
-            {
-                var refs = await ReferenceLookup.LoadAsync(connection, null, ct);
-                return new(spec.Key, null, ranking, columns, mapper.Columns.Select(StoredName).ToList(), [],
-                    ReadRows(source, ordinals, mapper, refs, rows));
-            }
-            finally
-            {
-                if (opened)
-                {
-                    await connection.CloseAsync();
-                }
-            }
+            await using var open = await OpenConnection.OfAsync(db, ct);
+            var refs = await ReferenceLookup.LoadAsync(open.Connection, null, ct);
+            return new(spec.Key, null, ranking, columns, mapper.Columns.Select(StoredName).ToList(), [],
+                ReadRows(source, ordinals, mapper, refs, rows));
         }
     }
 

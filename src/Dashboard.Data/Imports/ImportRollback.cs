@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using Dashboard.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -28,42 +27,27 @@ public sealed class ImportRollback(DashboardDbContext db, TimeProvider time)
         }
 
         var table = Quote(KindMapper.For(ImportKinds.Find(record.Kind)!.Key).Table);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        var connection = open.Connection;
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var sql = new StagingTable(connection, tx, KindMapper.For(record.Kind));
+        var laterId = await sql.ScalarAsync<long>(
+            $"SELECT COALESCE(MIN(superseded_by), 0) FROM {table} WHERE import_id = @id AND superseded_by IS NOT NULL", ct, ("@id", importId));
+        if (laterId != 0)
         {
-            await connection.OpenAsync(ct);
+            return new(importId, false, 0, 0,
+                $"rows of import {importId} were since replaced by import {laterId.ToString(CultureInfo.InvariantCulture)}: roll that import back first");
         }
 
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            var sql = new StagingTable(connection, tx, KindMapper.For(record.Kind));
-            var laterId = await sql.ScalarAsync<long>(
-                $"SELECT COALESCE(MIN(superseded_by), 0) FROM {table} WHERE import_id = @id AND superseded_by IS NOT NULL", ct, ("@id", importId));
-            if (laterId != 0)
-            {
-                return new(importId, false, 0, 0,
-                    $"rows of import {importId} were since replaced by import {laterId.ToString(CultureInfo.InvariantCulture)}: roll that import back first");
-            }
-
-            var removed = await sql.ExecuteAsync($"DELETE FROM {table} WHERE import_id = @id", ct, ("@id", importId));
-            var restored = await sql.ExecuteAsync($"UPDATE {table} SET superseded_by = NULL WHERE superseded_by = @id", ct, ("@id", importId));
-            await sql.ExecuteAsync("UPDATE imports SET outcome = 'rolled_back', rolled_back_utc = @at WHERE id = @id", ct,
-                ("@at", time.GetUtcNow().UtcDateTime), ("@id", importId));
-            var message = $"import {importId} rolled back: {removed} row(s) removed, {restored} replaced row(s) restored";
-            await sql.ExecuteAsync(
-                "INSERT INTO audit_log (utc, actor, action, target, details) VALUES (@at, @actor, 'import_rolled_back', @target, @details)", ct,
-                ("@at", time.GetUtcNow().UtcDateTime), ("@actor", actor), ("@target", $"{record.Kind} #{importId} ({record.FileName})"), ("@details", message));
-            await tx.CommitAsync(ct);
-            return new(importId, true, removed, restored, message);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        var removed = await sql.ExecuteAsync($"DELETE FROM {table} WHERE import_id = @id", ct, ("@id", importId));
+        var restored = await sql.ExecuteAsync($"UPDATE {table} SET superseded_by = NULL WHERE superseded_by = @id", ct, ("@id", importId));
+        await sql.ExecuteAsync("UPDATE imports SET outcome = 'rolled_back', rolled_back_utc = @at WHERE id = @id", ct,
+            ("@at", time.GetUtcNow().UtcDateTime), ("@id", importId));
+        var message = $"import {importId} rolled back: {removed} row(s) removed, {restored} replaced row(s) restored";
+        await sql.ExecuteAsync(
+            "INSERT INTO audit_log (utc, actor, action, target, details) VALUES (@at, @actor, 'import_rolled_back', @target, @details)", ct,
+            ("@at", time.GetUtcNow().UtcDateTime), ("@actor", actor), ("@target", $"{record.Kind} #{importId} ({record.FileName})"), ("@details", message));
+        await tx.CommitAsync(ct);
+        return new(importId, true, removed, restored, message);
     }
 }

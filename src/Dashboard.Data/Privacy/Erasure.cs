@@ -1,8 +1,6 @@
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dashboard.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Privacy;
 
@@ -43,16 +41,10 @@ public static class Erasure
             throw new ArgumentException($"give the {what} id to erase", nameof(id));
         }
 
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        var connection = open.Connection;
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            await connection.OpenAsync(ct);
-        }
-
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
             var markets = await ScalarAsync(connection, tx, $"SELECT COUNT(DISTINCT market_id) FROM {table} WHERE {column} = @id", trimmed, ct);
             var rows = await ExecuteAsync(connection, tx, $"DELETE FROM {table} WHERE {column} = @id", trimmed, ct);
             // Error reports quote ids alone or inside a repeated key ("j_1,DE,…"): any line that holds the id goes.
@@ -78,13 +70,6 @@ public static class Erasure
 
             await tx.CommitAsync(ct);
             return result;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Data;
 using System.Globalization;
 using Dashboard.Domain.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Quality;
 
@@ -79,40 +77,25 @@ public static class RowBrowser
             parameters.Add(("@to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        var connection = open.Connection;
+        var condition = string.Join(" AND ", where);
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT COUNT(*) FROM {kind.From} WHERE {condition}";
+        Add(count, parameters);
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT {string.Join(", ", kind.Columns.Select(c => c.Sql))}, f.import_id FROM {kind.From} WHERE {condition} ORDER BY {kind.Date} DESC, f.id LIMIT {PageSize}";
+        Add(cmd, parameters);
+        var rows = new List<IReadOnlyList<string>>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            await connection.OpenAsync(ct);
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "")]);
         }
 
-        try
-        {
-            var condition = string.Join(" AND ", where);
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM {kind.From} WHERE {condition}";
-            Add(count, parameters);
-            var total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT {string.Join(", ", kind.Columns.Select(c => c.Sql))}, f.import_id FROM {kind.From} WHERE {condition} ORDER BY {kind.Date} DESC, f.id LIMIT {PageSize}";
-            Add(cmd, parameters);
-            var rows = new List<IReadOnlyList<string>>();
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "")]);
-            }
-
-            return new RowPage([.. kind.Columns.Select(c => c.Column), "import"], rows, total);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        return new RowPage([.. kind.Columns.Select(c => c.Column), "import"], rows, total);
     }
 
     private static void Add(System.Data.Common.DbCommand cmd, List<(string Name, object Value)> parameters)

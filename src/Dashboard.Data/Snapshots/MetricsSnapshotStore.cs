@@ -56,27 +56,10 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
 
     private static async Task<long> ScalarAsync(DashboardDbContext db, string sql, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(ct);
-        }
-
-        try
-        {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        await using var cmd = open.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _refreshing.Dispose();
