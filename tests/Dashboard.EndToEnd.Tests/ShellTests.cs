@@ -27,7 +27,7 @@ public sealed class ShellTests
 
         // The definitions page lists the standard definitions from the database.
         await nav.GetByRole(AriaRole.Link, new() { Name = "Definitions", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.GetByTestId("definitions").Locator("tbody tr")).ToHaveCountAsync(12);
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await Expect(page.Locator("#overview-trend .main-svg").First).ToBeVisibleAsync();

@@ -139,12 +139,15 @@ public sealed class ImportApiTests
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_the_import_and_metrics_endpoints()
+    public async Task The_openapi_document_describes_the_import_and_metrics_endpoints_and_the_api_key()
     {
         await using var app = await AppFactory.StartSeededAsync();
         using var client = new HttpClient { BaseAddress = app.RootUri };
 
-        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct)).RootElement.GetProperty("paths");
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct)).RootElement;
+        var paths = document.GetProperty("paths");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
 
         Assert.True(paths.TryGetProperty("/api/imports/{kind}", out var post) && post.TryGetProperty("post", out _));
         Assert.True(paths.TryGetProperty("/api/imports/{id}", out _));

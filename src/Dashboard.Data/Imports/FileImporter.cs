@@ -368,10 +368,13 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
 
     private static async Task TuneAsync(DbConnection connection, CancellationToken ct)
     {
-        if (connection.GetType().Name != "SqliteConnection")
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             return;
         }
+
+        // SQLite has one writer: a second import waits for the first (up to 10 minutes) instead of failing as "locked".
+        sqlite.DefaultTimeout = 600;
 
         // WAL + NORMAL is durable against application crashes. A 64 MB page cache imports 1 M rows as fast as 256 MB did
         // and caps memory: the peak working set is the same for 1 M and 5 M rows (docs/benchmarks.md).

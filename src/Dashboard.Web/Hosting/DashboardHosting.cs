@@ -42,7 +42,7 @@ public static class DashboardHosting
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = maxBody);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddApiKeySecurity());
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return builder;
