@@ -5,18 +5,25 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests;
 
-/// <summary>axe-core (shipped inside the package, nothing fetched) on every dashboard page: no serious or critical violation.</summary>
+/// <summary>axe-core (shipped inside the package, nothing fetched) on every page: no serious or critical violation.</summary>
 public sealed class AccessibilityTests
 {
     [Fact]
-    public async Task Every_dashboard_page_passes_axe_without_serious_or_critical_violations()
+    public Task Every_dashboard_page_passes_axe_without_serious_or_critical_violations() =>
+        CheckAsync("director@demo.local", AppPages.Dashboards);
+
+    [Fact]
+    public Task Every_data_and_admin_page_passes_axe_without_serious_or_critical_violations() =>
+        CheckAsync("admin@demo.local", AppPages.Data);
+
+    private static async Task CheckAsync(string user, IEnumerable<AppPage> pages)
     {
         await using var app = await AppFactory.StartSeededAsync();
         await using var session = await BrowserSession.LaunchAsync();
         var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
-        await BrowserSession.SignInAsync(page, app.RootUri, "director@demo.local");
+        await BrowserSession.SignInAsync(page, app.RootUri, user);
         var found = new List<string>();
-        foreach (var target in AppPages.Dashboards)
+        foreach (var target in pages)
         {
             await page.GotoAsync(new Uri(app.RootUri, target.Href).ToString());
             await BrowserSession.WaitForCircuitAsync(page);

@@ -14,14 +14,22 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
 {
     private readonly Dictionary<string, ImportJob> _jobs = [];
 
-    public async Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, CancellationToken ct)
+    public Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, CancellationToken ct) =>
+        ImportAsync(kind, file, user, options, null, ct);
+
+    private async Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, ImportJob? job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
         ImportResult result;
         await using (var db = await contexts.CreateDbContextAsync(ct))
-        await using (var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        await using (var stream = new CountingStream(new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)))
         {
+            if (job is not null)
+            {
+                job.Stream = stream;
+            }
+
             result = await new FileImporter(db, time).ImportAsync(kind, stream, file.FileName, user, options with { Format = file.Format }, ct);
         }
 
@@ -36,7 +44,7 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
     /// <summary>Starts a browser import; the job keeps running if the page goes away.</summary>
     public ImportJob Start(string? kind, UploadedFile file, string user, ImportOptions options)
     {
-        var job = new ImportJob(file.Id);
+        var job = new ImportJob(file.Id, file.Size);
         lock (_jobs)
         {
             _jobs[file.Id] = job;
@@ -46,7 +54,7 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
         {
             try
             {
-                return await ImportAsync(kind, file, user, options with { Progress = new Progress(job) }, CancellationToken.None);
+                return await ImportAsync(kind, file, user, options with { Progress = new Progress(job) }, job, CancellationToken.None);
             }
             finally
             {
@@ -92,12 +100,19 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
     }
 }
 
-/// <summary>One running browser import: its rows read so far and, once done, its result.</summary>
-public sealed class ImportJob(string id)
+/// <summary>One running browser import: its rows and bytes read so far and, once done, its result.</summary>
+public sealed class ImportJob(string id, long size)
 {
     private long _rowsRead;
 
     public string Id { get; } = id;
+
+    public long Size { get; } = size;
+
+    internal CountingStream? Stream { get; set; }
+
+    /// <summary>The share of the file read (0..1). An XLSX workbook is unzipped while it is read, so its share is approximate.</summary>
+    public double Fraction => Size <= 0 || Stream is not { } s ? 0 : Math.Min(1, s.BytesRead / (double)Size);
 
     public long RowsRead
     {
