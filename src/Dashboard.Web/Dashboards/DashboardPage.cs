@@ -33,6 +33,22 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected Model.NumberFormat Format { get; private set; } = Model.NumberFormat.Default;
 
+    private AccessScope? _scope;
+    private string _currency = "";
+
+    /// <summary>The lines written on an exported chart, so a pasted chart is never ambiguous: whose data, the period, the data's date.</summary>
+    protected IReadOnlyList<string> ChartCaption(Metrics.Time.DateRange? range, DateOnly? dataAsOf)
+    {
+        var filters = View.Filters();
+        string? Part(Dimension dimension, string label) =>
+            filters.TryGetValue(dimension, out var values) && values.Count > 0 ? $"{label}: {string.Join(", ", values)}" : null;
+        var markets = Part(Dimension.Market, "Markets") ?? Part(Dimension.Region, "Region")
+            ?? (_scope?.Markets is { } own ? $"Markets: {string.Join(", ", own.Order(StringComparer.Ordinal))}" : "Markets: all");
+        var scope = string.Join(" · ", new[] { markets, Part(Dimension.Channel, "Channels"), Part(Dimension.Brand, "Brands") }.OfType<string>());
+        var period = range is { } r ? $"{Model.Formats.Date(r.From)} – {Model.Formats.Date(r.To)}" : "";
+        return [scope, $"{period} · data as of {Model.Formats.Date(dataAsOf)} · {_currency}"];
+    }
+
     protected override async Task OnInitializedAsync()
     {
         Nav.LocationChanged += OnLocationChanged;
@@ -57,6 +73,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var scope = await UserScope.GetAsync();
         var preferences = await Preferences.GetAsync();
         Format = preferences.Format;
+        _scope = scope;
+        _currency = preferences.Currency;
         Options = FilterOptions.For(analysis.Snapshot.Reference, scope);
         View = Options.Restrict(DashboardView.Parse(Nav.ToAbsoluteUri(Nav.Uri).Query));
         await ComputeAsync(new DashboardContext(analysis, scope, preferences, View, Time), redraw);

@@ -1,0 +1,49 @@
+using System.Buffers.Binary;
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.EndToEnd.Tests;
+
+/// <summary>
+/// A chart downloads as PNG (twice the on-screen resolution, for slides) and SVG through Plotly's own export, in the
+/// light theme even from dark mode, with its title, scope, period and data date written on it; viewers get no button.
+/// </summary>
+public sealed class ChartExportTests
+{
+    [Fact]
+    public async Task A_chart_downloads_as_a_light_png_and_svg_that_say_what_they_show()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var errors = BrowserSession.TrackConsoleErrors(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "emea@demo.local", "trends?market=DE,FR");
+        await Expect(page.Locator("#trend .main-svg").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle dark mode" }).ClickAsync();
+
+        var png = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download All micro-conversions and revenue by day as PNG" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await png.PathAsync())!, TestContext.Current.CancellationToken);
+        await png.SaveAsAsync(BrowserSession.ArtifactPath("chart-export.png"));
+        var svg = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download All micro-conversions and revenue by day as SVG" }).ClickAsync());
+        var text = await File.ReadAllTextAsync((await svg.PathAsync())!, TestContext.Current.CancellationToken);
+
+        Assert.Equal("all-micro-conversions-and-revenue-by-day.png", png.SuggestedFilename);
+        Assert.True(bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG file");
+        Assert.True(bytes.Length > 20_000, $"{bytes.Length} bytes");
+        Assert.True(BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)) >= 1800, "at least 1,800 pixels wide (900 × 2)");
+        Assert.StartsWith("<svg", text, StringComparison.Ordinal);
+        Assert.Contains("All micro-conversions and revenue by day", text, StringComparison.Ordinal);
+        Assert.Contains("Markets: DE, FR", text, StringComparison.Ordinal);
+        Assert.Contains("data as of 2026-06-30", text, StringComparison.Ordinal);
+        Assert.Contains("fill: rgb(255, 255, 255)", text, StringComparison.Ordinal);
+        Assert.Equal(2, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'emea@demo.local' AND target LIKE 'all-micro-conversions-and-revenue-by-day.%'"));
+        Assert.Empty(errors);
+
+        var viewer = await session.Browser.NewPageAsync();
+        await BrowserSession.SignInAsync(viewer, app.RootUri, "viewer@demo.local", "trends");
+        await Expect(viewer.Locator("#trend .main-svg").First).ToBeVisibleAsync();
+        await Expect(viewer.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("as PNG$") })).ToHaveCountAsync(0);
+    }
+}
