@@ -46,4 +46,24 @@ public sealed class ChartExportTests
         await Expect(viewer.Locator("#trend .main-svg").First).ToBeVisibleAsync();
         await Expect(viewer.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("as PNG$") })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_response_curves_download_with_the_planning_period_and_the_fit_date()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await BrowserSession.SignInAsync(page, app.RootUri, "us@demo.local", "scenarios");
+        await Expect(page.Locator("#response-curves .main-svg").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
+
+        var svg = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download Response curves.* as SVG$") }).ClickAsync());
+        var text = await File.ReadAllTextAsync((await svg.PathAsync())!, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("response-curves-", svg.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains("Markets: US", text, StringComparison.Ordinal);
+        Assert.Contains("curves fitted on data to 2026-06-30", text, StringComparison.Ordinal);
+        Assert.Contains("fill: rgb(255, 255, 255)", text, StringComparison.Ordinal);
+    }
 }
