@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Cli;
 using Dashboard.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 
@@ -154,5 +155,47 @@ public sealed class ImportApiTests
         Assert.True(paths.TryGetProperty("/api/imports/{id}/errors.csv", out _));
         Assert.True(paths.TryGetProperty("/api/metrics", out var metrics) && metrics.TryGetProperty("get", out _));
         Assert.False(paths.TryGetProperty("/imports/uploads", out _));
+    }
+
+    [Fact]
+    public async Task The_browser_upload_takes_a_file_once_per_token_of_the_same_admin()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var admin = await app.SignedInClientAsync("admin@demo.local");
+        var tokens = app.Services.GetRequiredService<Dashboard.Web.Imports.UploadTokens>();
+        var token = tokens.Issue("admin@demo.local");
+        var otherUsers = tokens.Issue("director@demo.local");
+
+        HttpRequestMessage Upload(string? with) => new HttpRequestMessage(HttpMethod.Post, "/imports/uploads")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(NewDays)),
+            Headers = { { "X-File-Name", "crm%20export.csv" } },
+        }.WithToken(with);
+
+        using var without = await admin.SendAsync(Upload(null), Ct);
+        using var foreign = await admin.SendAsync(Upload(otherUsers), Ct);
+        using var first = await admin.SendAsync(Upload(token), Ct);
+        using var again = await admin.SendAsync(Upload(token), Ct);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (without.StatusCode, foreign.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var upload = JsonDocument.Parse(await first.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Equal(("crm export.csv", NewDays.Length, "csv"), (upload.GetProperty("file_name").GetString(), upload.GetProperty("size").GetInt32(), upload.GetProperty("format").GetString()));
+        var stored = app.Services.GetRequiredService<Dashboard.Web.Imports.UploadStore>().Find(upload.GetProperty("upload_id").GetString()!, "admin@demo.local");
+        Assert.Equal(NewDays, await File.ReadAllTextAsync(stored!.Path, Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+    }
+}
+
+internal static class UploadRequests
+{
+    public static HttpRequestMessage WithToken(this HttpRequestMessage request, string? token)
+    {
+        if (token is not null)
+        {
+            request.Headers.Add(Dashboard.Web.Imports.ImportEndpoints.UploadTokenHeader, token);
+        }
+
+        return request;
     }
 }

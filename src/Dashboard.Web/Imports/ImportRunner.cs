@@ -12,8 +12,6 @@ namespace Dashboard.Web.Imports;
 /// </summary>
 public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts, MetricsSnapshotStore store, TimeProvider time, UploadStore uploads, ILogger<ImportRunner> log)
 {
-    private readonly Dictionary<string, ImportJob> _jobs = [];
-
     public Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, CancellationToken ct) =>
         ImportAsync(kind, file, user, options, null, ct);
 
@@ -45,10 +43,6 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
     public ImportJob Start(string? kind, UploadedFile file, string user, ImportOptions options)
     {
         var job = new ImportJob(file.Id, file.Size);
-        lock (_jobs)
-        {
-            _jobs[file.Id] = job;
-        }
 
         job.Task = Task.Run(async () =>
         {
