@@ -56,18 +56,6 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<DefinitionView>> DefinitionsAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var aliases = await (from a in db.Aliases
-                             join m in db.Markets on a.MarketId equals m.Id
-                             select new { a.DefinitionId, Text = m.Code + ": " + a.Alias }).AsNoTracking().ToListAsync(ct);
-        var definitions = await db.Definitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(ct);
-        return definitions.Select(d => new DefinitionView(
-            d.Key, d.Name, d.Category, d.IntentGroup, d.DefaultSource,
-            aliases.Where(a => a.DefinitionId == d.Id).Select(a => a.Text).Order(StringComparer.Ordinal).ToList())).ToList();
-    }
-
     /// <summary>
     /// The per-market scan reads every fact row, so it is kept until the data changes (an import, a rollback or an
     /// erasure: the data version).

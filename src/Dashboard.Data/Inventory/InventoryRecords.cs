@@ -14,5 +14,3 @@ public sealed record ImportSummary(
 {
     public TimeSpan? Duration => FinishedUtc - StartedUtc;
 }
-
-public sealed record DefinitionView(string Key, string Name, string Category, string IntentGroup, string DefaultSource, IReadOnlyList<string> Aliases);
