@@ -43,7 +43,8 @@ public sealed class DataQualityTests
             2025-03-06,DE,email_crm,,nl_anmeldng,,4
             """);
 
-        using var checks = new DataQualityChecks(temp.Factory());
+        using var inventory = new Dashboard.Data.Inventory.DataInventory(temp.Factory());
+        using var checks = new DataQualityChecks(temp.Factory(), inventory);
         var findings = await checks.RunAsync(Ct);
 
         var micro = findings.Freshness.Where(f => f.Kind == "micro_conversions" && f.Market == "DE").ToDictionary(f => f.Source, f => f.Last);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Dashboard.Data.Snapshots;
+using Dashboard.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Quality;
@@ -20,7 +21,7 @@ public sealed record StoredDataFindings(
 /// across regions, unmapped events, missing exchange rates). Each scan reads current rows once, so the findings are
 /// kept until the data version changes.
 /// </summary>
-public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> contexts) : IDisposable
+public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> contexts, Inventory.DataInventory inventory) : IDisposable
 {
     private const int Listed = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -44,7 +45,7 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
             {
                 _cached = new StoredDataFindings(
                     version,
-                    await FreshnessAsync(connection, ct),
+                    await FreshnessAsync(connection, inventory, ct),
                     await CrossMarketJourneysAsync(connection, ct),
                     await DuplicatedSpendAsync(connection, ct),
                     await UnmappedEventsAsync(connection, ct),
@@ -64,26 +65,25 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
 
     public void Dispose() => _gate.Dispose();
 
-    private static async Task<IReadOnlyList<Freshness>> FreshnessAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>Kinds whose freshness is one source each: their per-market last dates come from the data inventory's cached scan.</summary>
+    private static readonly string[] SingleSourceKinds =
+        [ImportKinds.Sales, ImportKinds.Spend, ImportKinds.Traffic, ImportKinds.Journeys, ImportKinds.Context, ImportKinds.SurveyResponses];
+
+    private static async Task<IReadOnlyList<Freshness>> FreshnessAsync(DbConnection connection, Inventory.DataInventory inventory, CancellationToken ct)
     {
-        // Micro-conversions by their source system; the other dated kinds are one source each.
+        // Micro-conversions by their source system (CRM, e-commerce, social, in-store feeds lag differently).
         const string Sql =
             """
-            SELECT 'micro_conversions', f.source, m.code, r.name, MAX(f.date), COUNT(*) FROM micro_conversions f
+            SELECT f.source, m.code, r.name, MAX(f.date), COUNT(*) FROM micro_conversions f
               JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id, f.source
-            UNION ALL SELECT 'sales', 'sales', m.code, r.name, MAX(f.date), COUNT(*) FROM sales f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
-            UNION ALL SELECT 'spend', 'spend', m.code, r.name, MAX(f.date), COUNT(*) FROM spend f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
-            UNION ALL SELECT 'traffic', 'traffic', m.code, r.name, MAX(f.date), COUNT(*) FROM traffic f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
-            UNION ALL SELECT 'journeys', 'journeys', m.code, r.name, substr(MAX(f.timestamp_utc), 1, 10), COUNT(*) FROM journeys f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
-            UNION ALL SELECT 'survey_responses', 'survey_responses', m.code, r.name, MAX(f.date), COUNT(*) FROM survey_responses f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id
             """;
-        return await ReadAsync(connection, Sql, r => new Freshness(
-            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(5)), ct);
+        var bySource = await ReadAsync(connection, Sql, r => new Freshness(
+            ImportKinds.MicroConversions, r.GetString(0), r.GetString(1), r.GetString(2),
+            DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(4)), ct);
+        var coverage = await inventory.CoverageAsync(ct);
+        return [.. bySource, .. coverage.SelectMany(m => SingleSourceKinds
+            .Where(m.ByKind.ContainsKey)
+            .Select(kind => new Freshness(kind, kind, m.Code, m.Region, m.ByKind[kind].Last, m.ByKind[kind].Rows)))];
     }
 
     private static async Task<IReadOnlyList<CrossMarketJourney>> CrossMarketJourneysAsync(DbConnection connection, CancellationToken ct)

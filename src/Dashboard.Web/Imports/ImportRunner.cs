@@ -53,6 +53,7 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
             finally
             {
                 uploads.Delete(file.Id);
+                job.RaiseChanged();
             }
         });
         return job;
@@ -90,7 +91,11 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
     /// <summary>Rows read, set from the importer's thread without a synchronization context.</summary>
     private sealed class Progress(ImportJob job) : IProgress<long>
     {
-        public void Report(long value) => job.RowsRead = value;
+        public void Report(long value)
+        {
+            job.RowsRead = value;
+            job.RaiseChanged();
+        }
     }
 }
 
@@ -115,4 +120,9 @@ public sealed class ImportJob(string id, long size)
     }
 
     public Task<ImportResult> Task { get; internal set; } = System.Threading.Tasks.Task.FromResult<ImportResult>(null!);
+
+    /// <summary>Raised (on the importer's thread) at each progress report, every 10,000 rows, and when the import ends.</summary>
+    public event Action? Changed;
+
+    internal void RaiseChanged() => Changed?.Invoke();
 }
