@@ -65,9 +65,12 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Kinds whose freshness is one source each: their per-market last dates come from the data inventory's cached scan.</summary>
+    /// <summary>
+    /// Feeds of one source each: their per-market last dates come from the data inventory's cached scan. Context rows
+    /// (promotions, holidays) are occasional by nature, so their last date says nothing about a feed's lag.
+    /// </summary>
     private static readonly string[] SingleSourceKinds =
-        [ImportKinds.Sales, ImportKinds.Spend, ImportKinds.Traffic, ImportKinds.Journeys, ImportKinds.Context, ImportKinds.SurveyResponses];
+        [ImportKinds.Sales, ImportKinds.Spend, ImportKinds.Traffic, ImportKinds.Journeys, ImportKinds.SurveyResponses];
 
     private static async Task<IReadOnlyList<Freshness>> FreshnessAsync(DbConnection connection, Inventory.DataInventory inventory, CancellationToken ct)
     {
