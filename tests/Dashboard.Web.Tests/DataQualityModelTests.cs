@@ -3,7 +3,7 @@ using System.Text;
 using Dashboard.Data.Imports;
 using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
-using Dashboard.Web.Dashboards;
+using Dashboard.Reports.Dashboards;
 
 namespace Dashboard.Web.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Dashboard.TestSupport;
-using Dashboard.Web.Exports;
+using Dashboard.Reports.Exports;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
-using Dashboard.Web.Dashboards;
-using Dashboard.Web.Model;
+using Dashboard.Reports.Dashboards;
+using Dashboard.Reports.Model;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,4 +1,4 @@
-using Dashboard.Web.Model;
+using Dashboard.Reports.Model;
 
 namespace Dashboard.Web.Tests;
 

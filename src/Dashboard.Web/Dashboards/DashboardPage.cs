@@ -1,15 +1,13 @@
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
+using Dashboard.Reports.Dashboards;
 using Dashboard.Web.Access;
-using Dashboard.Web.Filters;
+using Dashboard.Reports.Filters;
 using Dashboard.Web.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 
 namespace Dashboard.Web.Dashboards;
-
-/// <summary>What a dashboard computes from: the snapshot, the user's markets and preferences, the view from the URL.</summary>
-public sealed record DashboardContext(SnapshotAnalysis Analysis, AccessScope Scope, DisplayPreferences Preferences, DashboardView View, TimeProvider Time);
 
 /// <summary>
 /// The plumbing every dashboard shares: the view is read from the URL (so links and back/forward work), narrowed to
@@ -31,7 +29,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected FilterOptions? Options { get; private set; }
 
-    protected Model.NumberFormat Format { get; private set; } = Model.NumberFormat.Default;
+    protected Dashboard.Reports.Model.NumberFormat Format { get; private set; } = Dashboard.Reports.Model.NumberFormat.Default;
 
     private AccessScope? _scope;
     private string _currency = "";
@@ -45,8 +43,8 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var markets = Part(Dimension.Market, "Markets") ?? Part(Dimension.Region, "Region")
             ?? (_scope?.Markets is { } own ? $"Markets: {string.Join(", ", own.Order(StringComparer.Ordinal))}" : "Markets: all");
         var scope = string.Join(" · ", new[] { markets, Part(Dimension.Channel, "Channels"), Part(Dimension.Brand, "Brands") }.OfType<string>());
-        var period = range is { } r ? $"{Model.Formats.Date(r.From)} – {Model.Formats.Date(r.To)}" : "";
-        return [scope, $"{period} · data as of {Model.Formats.Date(dataAsOf)} · {_currency}"];
+        var period = range is { } r ? $"{Dashboard.Reports.Model.Formats.Date(r.From)} – {Dashboard.Reports.Model.Formats.Date(r.To)}" : "";
+        return [scope, $"{period} · data as of {Dashboard.Reports.Model.Formats.Date(dataAsOf)} · {_currency}"];
     }
 
     protected override async Task OnInitializedAsync()

@@ -6,9 +6,11 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;
-using Dashboard.Web.Model;
-using Dashboard.Web.Preferences;
+using Dashboard.Reports.Model;
+using Dashboard.Reports.Preferences;
 using Microsoft.EntityFrameworkCore;
+
+using Dashboard.Reports.Exports;
 
 namespace Dashboard.Web.Exports;
 

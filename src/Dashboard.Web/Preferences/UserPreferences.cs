@@ -2,35 +2,12 @@ using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Snapshots;
-using Dashboard.Metrics.Snapshot;
-using Dashboard.Web.Model;
+using Dashboard.Reports.Model;
 using Microsoft.AspNetCore.Components.Authorization;
+using Dashboard.Reports.Preferences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Preferences;
-
-/// <summary>The reporting currency and number format a page shows its figures in.</summary>
-public sealed record DisplayPreferences(string Currency, NumberFormat Format)
-{
-    public static DisplayPreferences Default { get; } = new(DefaultCurrency, NumberFormat.Default);
-
-    public const string DefaultCurrency = "USD";
-
-    /// <summary>Every currency the data has exchange rates for, and the US dollar (the rates' base).</summary>
-    public static IReadOnlyList<string> Currencies(FxRates fx)
-    {
-        ArgumentNullException.ThrowIfNull(fx);
-        return [.. fx.Currencies.Append(DefaultCurrency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-    }
-
-    /// <summary>What a user stored, made usable: a currency that has since lost its rates falls back to the default.</summary>
-    public static DisplayPreferences From(StoredPreferences stored, FxRates fx)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        var currency = stored.ReportingCurrency is { } c && Currencies(fx).Contains(c) ? c : DefaultCurrency;
-        return new DisplayPreferences(currency, NumberFormat.Find(stored.NumberFormat) ?? NumberFormat.Default);
-    }
-}
 
 /// <summary>
 /// The signed-in user's display preferences, read once per circuit and saved on their user row, so they follow the

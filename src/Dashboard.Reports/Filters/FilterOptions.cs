@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Snapshot;
 
-namespace Dashboard.Web.Filters;
+namespace Dashboard.Reports.Filters;
 
 /// <param name="Group">For a market, its region's key.</param>
 public sealed record FilterOption(string Key, string Label, string? Group = null);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dashboard.Web.Exports;
+namespace Dashboard.Reports.Exports;
 
 /// <summary>
 /// CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents), the title and context in the first

@@ -1,6 +1,6 @@
 using Dashboard.Metrics.Catalogue;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>
 /// One KPI card: the measure's value over the view, its comparison, the change (relative, and in points for rates and

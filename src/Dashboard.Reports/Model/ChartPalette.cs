@@ -1,4 +1,4 @@
-namespace Dashboard.Web.Model;
+namespace Dashboard.Reports.Model;
 
 /// <summary>Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.</summary>
 public static class ChartPalette

@@ -1,4 +1,4 @@
-namespace Dashboard.Web.Exports;
+namespace Dashboard.Reports.Exports;
 
 public enum ExportCellKind
 {

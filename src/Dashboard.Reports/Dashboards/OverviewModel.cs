@@ -3,10 +3,10 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
-using Dashboard.Web.Filters;
-using Dashboard.Web.Preferences;
+using Dashboard.Reports.Filters;
+using Dashboard.Reports.Preferences;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A point of the overview's trend: micro-conversions and revenue of one day or week.</summary>
 public sealed record TrendPoint(string Period, double? MicroConversions, double? Revenue);

@@ -1,6 +1,6 @@
 using Dashboard.Attribution.Planning;
 
-namespace Dashboard.Web.Exports;
+namespace Dashboard.Reports.Exports;
 
 /// <summary>A budget scenario as a table: per channel its spend and prediction against the current plan, then the totals.</summary>
 public static class ScenarioExport

@@ -2,7 +2,7 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A market against its region and the world for one measure, with its weekly shape.</summary>
 public sealed record MarketBenchmark(

@@ -3,7 +3,7 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>One measure of one channel with its comparison.</summary>
 public sealed record ChannelFigure(double? Value, string? AbsentReason, double? Change, double? ChangePoints);

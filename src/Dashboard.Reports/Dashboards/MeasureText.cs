@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Catalogue;
-using Dashboard.Web.Model;
+using Dashboard.Reports.Model;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A measure's value and change as text, by its unit, in the user's number format: one wording for cards and tables.</summary>
 public static class MeasureText

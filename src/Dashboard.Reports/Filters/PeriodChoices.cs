@@ -1,6 +1,6 @@
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Filters;
+namespace Dashboard.Reports.Filters;
 
 /// <summary>The filter bar's periods: the default, the engine's presets, and a custom range, each with its URL key.</summary>
 public static class PeriodChoices

@@ -2,7 +2,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A day whose count of one micro-conversion in one market stands far above that market's and event's norm.</summary>
 public sealed record InflatedDay(string Market, string Event, DateOnly Day, double Count, double Median, double RobustDeviations);

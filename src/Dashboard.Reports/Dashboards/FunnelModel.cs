@@ -5,7 +5,7 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A step of the funnel: sessions, the actions of one intent group, or orders.</summary>
 public sealed record FunnelStage(string Label, double? Value);

@@ -1,9 +1,9 @@
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
-using Dashboard.Web.Model;
+using Dashboard.Reports.Model;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>
 /// Plain sentences from the engine's movements: what moved, by how much, where. The numbers come from the

@@ -3,7 +3,7 @@ using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Dashboard.Web.Filters;
+namespace Dashboard.Reports.Filters;
 
 /// <summary>
 /// Everything that makes a dashboard view: period, comparison, markets (by region or one by one), channels, brands,

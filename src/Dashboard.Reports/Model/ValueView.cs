@@ -4,7 +4,7 @@ using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Surveys;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Model;
+namespace Dashboard.Reports.Model;
 
 /// <summary>A channel's or campaign's engagement value (actions × value per action) over the recent period.</summary>
 public sealed record EngagementRow(string Key, string Name, double Value, double Actions);

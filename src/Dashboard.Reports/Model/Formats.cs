@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Web.Model;
+namespace Dashboard.Reports.Model;
 
 /// <summary>Culture-explicit display formats: the same text on every server, whatever its locale.</summary>
 public static class Formats

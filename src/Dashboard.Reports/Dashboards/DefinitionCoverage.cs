@@ -2,7 +2,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>A definition that some markets of a region report and the others do not (tracking coverage differs).</summary>
 public sealed record CoverageGap(string Definition, string Region, IReadOnlyList<string> Reporting, IReadOnlyList<string> Silent);

@@ -6,7 +6,7 @@ using Dashboard.Metrics.Series;
 using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Dashboards;
+namespace Dashboard.Reports.Dashboards;
 
 /// <summary>One period of the trend: the followed micro-conversions, revenue, their moving averages and the comparison period's values.</summary>
 public sealed record TrendRow(string Period, DateOnly Start, double? Actions, double? Revenue, double? ActionsAverage7, double? ActionsAverage28, double? ComparisonActions, double? ComparisonRevenue);

@@ -1,6 +1,6 @@
-using Dashboard.Web.Model;
+using Dashboard.Reports.Model;
 
-namespace Dashboard.Web.Exports;
+namespace Dashboard.Reports.Exports;
 
 /// <summary>The micro-conversion value page's tables as files: the same <see cref="ValueView"/> the page shows.</summary>
 public static class ValueExports
