@@ -36,6 +36,8 @@ public static class CsvExport
         null => "",
         double d when column.Kind == ExportCellKind.Number => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "",
         long l when column.Kind == ExportCellKind.Number => l.ToString(CultureInfo.InvariantCulture),
+        int i when column.Kind == ExportCellKind.Number => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 

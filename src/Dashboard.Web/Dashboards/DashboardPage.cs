@@ -1,5 +1,4 @@
 using Dashboard.Data.Snapshots;
-using Dashboard.Metrics.Query;
 using Dashboard.Reports.Dashboards;
 using Dashboard.Web.Access;
 using Dashboard.Reports.Filters;
@@ -31,21 +30,13 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected Dashboard.Reports.Model.NumberFormat Format { get; private set; } = Dashboard.Reports.Model.NumberFormat.Default;
 
-    private AccessScope? _scope;
-    private string _currency = "";
+
+    /// <summary>What the page was last computed from (null before the first computation).</summary>
+    protected DashboardContext? Context { get; private set; }
 
     /// <summary>The lines written on an exported chart, so a pasted chart is never ambiguous: whose data, the period, the data's date.</summary>
-    protected IReadOnlyList<string> ChartCaption(Metrics.Time.DateRange? range, DateOnly? dataAsOf)
-    {
-        var filters = View.Filters();
-        string? Part(Dimension dimension, string label) =>
-            filters.TryGetValue(dimension, out var values) && values.Count > 0 ? $"{label}: {string.Join(", ", values)}" : null;
-        var markets = Part(Dimension.Market, "Markets") ?? Part(Dimension.Region, "Region")
-            ?? (_scope?.Markets is { } own ? $"Markets: {string.Join(", ", own.Order(StringComparer.Ordinal))}" : "Markets: all");
-        var scope = string.Join(" · ", new[] { markets, Part(Dimension.Channel, "Channels"), Part(Dimension.Brand, "Brands") }.OfType<string>());
-        var period = range is { } r ? $"{Dashboard.Reports.Model.Formats.Date(r.From)} – {Dashboard.Reports.Model.Formats.Date(r.To)}" : "";
-        return [scope, $"{period} · data as of {Dashboard.Reports.Model.Formats.Date(dataAsOf)} · {_currency}"];
-    }
+    protected IReadOnlyList<string> ChartCaption(Metrics.Time.DateRange? range, DateOnly? dataAsOf) =>
+        Context is null ? [] : Reports.Charts.ChartScope.Caption(Context, range, dataAsOf);
 
     protected override async Task OnInitializedAsync()
     {
@@ -71,11 +62,10 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         var scope = await UserScope.GetAsync();
         var preferences = await Preferences.GetAsync();
         Format = preferences.Format;
-        _scope = scope;
-        _currency = preferences.Currency;
         Options = FilterOptions.For(analysis.Snapshot.Reference, scope);
         View = Options.Restrict(DashboardView.Parse(Nav.ToAbsoluteUri(Nav.Uri).Query));
-        await ComputeAsync(new DashboardContext(analysis, scope, preferences, View, Time), redraw);
+        Context = new DashboardContext(analysis, scope, preferences, View, Time);
+        await ComputeAsync(Context, redraw);
     }
 
     private async void OnLocationChanged(object? sender, LocationChangedEventArgs e)
