@@ -10,7 +10,8 @@ public sealed record PageReport(ReportPage Page, DateRange Range, DateRange? Com
 /// <summary>A dashboard page that files can be made from: its key (the URL path), its title, and how its charts are built.</summary>
 public sealed record ReportPage(string Key, string Title, Func<DashboardContext, PageReport?> Build)
 {
-    public string Path => "/" + Key;
+    /// <summary>The page's address in the app (the overview is the home page).</summary>
+    public string Path => Key == "overview" ? "/" : "/" + Key;
 }
 
 /// <summary>
@@ -45,4 +46,7 @@ public static class ReportPages
     public static IReadOnlyList<ReportPage> All { get; } = [Overview, Trends, Benchmarks, Channels, Funnel];
 
     public static ReportPage? Find(string key) => All.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The page at an address of the app ("/", "/trends"), or null.</summary>
+    public static ReportPage? AtPath(string path) => All.FirstOrDefault(p => string.Equals(p.Path, "/" + (path ?? "").Trim('/'), StringComparison.OrdinalIgnoreCase));
 }

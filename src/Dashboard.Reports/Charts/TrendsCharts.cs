@@ -78,7 +78,7 @@ public static class TrendsCharts
         var revenue = MeasureCatalogue.Find(MeasureCatalogue.Revenue)!;
         var columns = new List<ExportColumn>
         {
-            ExportColumn.Text("Period"), ExportColumn.Day("Starts"), ExportColumn.Measure(actions, m.Currency, m.FocusName), ExportColumn.Measure(revenue, m.Currency),
+            ExportColumn.Text(Capitalised(GrainKey(m.Grain))), ExportColumn.Day("Starts"), ExportColumn.Measure(actions, m.Currency, m.FocusName), ExportColumn.Measure(revenue, m.Currency),
         };
         if (daily)
         {
@@ -144,6 +144,8 @@ public static class TrendsCharts
             [.. m.Correlation.Select(c => new object?[] { (double)c.Lag, c.R, (double)c.Pairs })]);
         return new ChartFigure("lag-correlation", title, data, layout, table, [MeasureCatalogue.MicroConversions, MeasureCatalogue.Revenue], 320);
     }
+
+    private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

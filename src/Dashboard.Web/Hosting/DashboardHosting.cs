@@ -34,6 +34,7 @@ public static class DashboardHosting
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
+        services.AddSingleton<ExportContexts>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
@@ -85,6 +86,7 @@ public static class DashboardHosting
         app.MapMetricsEndpoints();
         app.MapImportEndpoints();
         app.MapExportEndpoints();
+        app.MapChartDataEndpoints();
         app.MapSignOut();
         app.MapExternalSignIn();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();

@@ -1,0 +1,25 @@
+using Dashboard.Data.Access;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Query;
+using Dashboard.Reports.Filters;
+using Dashboard.Reports.Preferences;
+
+namespace Dashboard.Reports.Dashboards;
+
+/// <summary>
+/// A dashboard's context outside a page (a download, a deck, a schedule, the command line), built as a page builds
+/// it: the view from a query string, narrowed to what the scope offers, in the user's stored currency and format.
+/// </summary>
+public static class DashboardContexts
+{
+    public static DashboardContext Create(SnapshotAnalysis analysis, AccessScope scope, StoredPreferences preferences, string? query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(preferences);
+        ArgumentNullException.ThrowIfNull(time);
+        var options = FilterOptions.For(analysis.Snapshot.Reference, scope);
+        var view = options.Restrict(DashboardView.Parse(query));
+        return new DashboardContext(analysis, scope, DisplayPreferences.From(preferences, analysis.Snapshot.Fx), view, time);
+    }
+}
