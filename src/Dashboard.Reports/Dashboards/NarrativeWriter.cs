@@ -34,7 +34,10 @@ public static class NarrativeWriter
         return [.. lines.Take(sentences)];
     }
 
-    private static string Name(string measure) => MeasureCatalogue.Find(measure)?.Name.ToLowerInvariant() ?? measure;
+    /// <summary>The measure's name in a sentence: lower case, except acronyms (ROAS, ROI).</summary>
+    private static string Name(string measure) => MeasureCatalogue.Find(measure)?.Name is { } name
+        ? name.Split(' ')[0].All(c => !char.IsLetter(c) || char.IsUpper(c)) ? name : name.ToLowerInvariant()
+        : measure;
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
@@ -44,7 +47,9 @@ public static class NarrativeWriter
         if (definition?.HasPointChange == true && m.ChangePoints is { } points)
         {
             var scaled = definition.Unit == MeasureUnit.Rate ? points * 100 : points;
-            return $"{(scaled >= 0 ? "rose" : "fell")} {format.Fixed(Math.Abs(scaled), 1)} points";
+
+            // Below the one decimal shown, "rose 0.0 points" would be noise.
+            return Math.Abs(scaled) < 0.05 ? "held steady" : $"{(scaled >= 0 ? "rose" : "fell")} {format.Fixed(Math.Abs(scaled), 1)} points";
         }
 
         var change = m.Change;

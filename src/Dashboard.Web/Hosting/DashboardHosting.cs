@@ -35,6 +35,10 @@ public static class DashboardHosting
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
         services.AddSingleton<ExportContexts>();
+        services.AddSingleton(builder.Configuration.GetSection(Reports.Rendering.RenderingOptions.SectionName).Get<Reports.Rendering.RenderingOptions>() ?? new());
+        services.AddSingleton<Reports.Rendering.ChartRenderer>();
+        services.AddSingleton<Reports.Packs.ReviewPackBuilder>();
+        services.AddSingleton<ReviewPacks>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
@@ -87,6 +91,7 @@ public static class DashboardHosting
         app.MapImportEndpoints();
         app.MapExportEndpoints();
         app.MapChartDataEndpoints();
+        app.MapReviewPackEndpoints();
         app.MapSignOut();
         app.MapExternalSignIn();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
