@@ -66,4 +66,46 @@ public sealed class ChartExportTests
         Assert.Contains("curves fitted on data to 2026-06-30", text, StringComparison.Ordinal);
         Assert.Contains("fill: rgb(255, 255, 255)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_chart_data_the_pages_workbook_and_a_business_review_deck_download_from_the_page()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var errors = BrowserSession.TrackConsoleErrors(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "emea@demo.local", "channels?market=DE");
+        await Expect(page.Locator("#channel-measure .main-svg").First).ToBeVisibleAsync();
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the data of ROAS by channel as CSV" }).ClickAsync());
+        var csvText = await File.ReadAllTextAsync((await csv.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.Matches(@"^channels-channel-measure-\d{4}-\d{2}-\d{2}\.csv$", csv.SuggestedFilename);
+        Assert.StartsWith("ROAS by channel\r\nScope,Markets: DE\r\n", csvText, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export this page" }).ClickAsync();
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Data of every chart (XLSX)").ClickAsync());
+        var sheets = WorkbookReader.Read(await File.ReadAllBytesAsync((await xlsx.PathAsync())!, TestContext.Current.CancellationToken));
+        Assert.Equal(["ROAS by channel", "Which channel drives which micr"], sheets.Select(s => s.Name));
+
+        // The pack: this page's charts are chosen; one more from Trends; PowerPoint; a progress line while it builds.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export this page" }).ClickAsync();
+        await page.GetByText("Business review pack…").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByText("Charts (2 chosen)")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Micro-conversions and revenue over time" }).CheckAsync();
+        await Expect(dialog.GetByText("Charts (3 chosen)")).ToBeVisibleAsync();
+        var deck = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Build and download" }).ClickAsync();
+            await Expect(dialog.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        }, new() { Timeout = 60_000 });
+        var bytes = await File.ReadAllBytesAsync((await deck.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.Matches(@"^business-review-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pptx$", deck.SuggestedFilename);
+        Assert.True(bytes.Length > 100_000, $"{bytes.Length} bytes");
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        await Expect(dialog).ToHaveCountAsync(0);
+        Assert.Equal(3, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'emea@demo.local' AND details LIKE 'Markets: DE;%'"));
+        Assert.Empty(errors);
+    }
 }

@@ -71,7 +71,8 @@ public static class ReportWriter
 
     private const string Style = """
         @page { size: A4 landscape; margin: 12mm; }
-        body { font-family: Roboto, "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1f2937; font-size: 11pt; margin: 0; }
+        /* No ligatures: a search for "figures" must find "figures" in the PDF, not "ﬁgures". */
+        body { font-family: Roboto, "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1f2937; font-size: 11pt; margin: 0; font-variant-ligatures: none; }
         section { page-break-after: always; }
         section:last-child { page-break-after: auto; }
         .cover { padding-top: 45mm; }
