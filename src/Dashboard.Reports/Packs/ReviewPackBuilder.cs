@@ -39,7 +39,7 @@ public sealed class ReviewPackBuilder(ChartRenderer renderer)
 
         var caption = ChartScope.Caption(review, range, overview.DataAsOf);
         var images = await renderer.RenderPngAsync([.. chosen.Select(c => c.Figure)], caption, progress: new Progress<int>(n =>
-            progress?.Report(new PackProgress($"Drawing chart {Math.Min(n + 1, chosen.Count)} of {chosen.Count}", 1 + n, total))), ct: ct);
+            progress?.Report(new PackProgress($"Drew chart {n} of {chosen.Count}", 1 + n, total))), ct: ct);
 
         var charts = chosen.Select((c, i) => new ReviewChart(c.Page, c.Figure, images[i], bullets[i], Definitions(c.Figure))).ToList();
         var brands = view.Brands.Count > 0 ? string.Join(", ", view.Brands) : "all brands";

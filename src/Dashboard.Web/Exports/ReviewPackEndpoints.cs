@@ -14,9 +14,9 @@ public static class ReviewPackEndpoints
     {
         // /exports/review.pptx?review=last_full_quarter&compare=same_period_last_year&charts=channels/channel-measure,trends/trend&market=DE
         app.MapGet("/exports/review.{format}", async (HttpContext http, string format, string? review, string? charts, ExportContexts exportContexts,
-                ReviewPacks packs, CancellationToken ct) =>
+                PackMaker packs, CancellationToken ct) =>
             {
-                if (!ReviewPacks.Formats.Contains(format))
+                if (!PackMaker.Formats.Contains(format))
                 {
                     return Results.NotFound();
                 }
@@ -47,7 +47,7 @@ public static class ReviewPackEndpoints
             .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
             .ExcludeFromDescription();
 
-        app.MapGet("/exports/packs/{id}", (HttpContext http, string id, ReviewPacks packs) =>
+        app.MapGet("/exports/packs/{id}", (HttpContext http, string id, PackDownloads packs) =>
                 packs.Take(id, http.User.Identity?.Name ?? "") is { } file ? Results.File(file.Bytes, file.ContentType, file.FileName) : Results.NotFound())
             .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
             .ExcludeFromDescription();

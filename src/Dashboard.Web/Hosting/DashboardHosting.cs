@@ -38,7 +38,8 @@ public static class DashboardHosting
         services.AddSingleton(builder.Configuration.GetSection(Reports.Rendering.RenderingOptions.SectionName).Get<Reports.Rendering.RenderingOptions>() ?? new());
         services.AddSingleton<Reports.Rendering.ChartRenderer>();
         services.AddSingleton<Reports.Packs.ReviewPackBuilder>();
-        services.AddSingleton<ReviewPacks>();
+        services.AddSingleton<Reports.Packs.PackMaker>();
+        services.AddSingleton<PackDownloads>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
