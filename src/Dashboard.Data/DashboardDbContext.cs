@@ -43,6 +43,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<PackSchedule> PackSchedules => Set<PackSchedule>();
 
     /// <summary>Data Protection keys: shared by every instance on this database, so sign-ins survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

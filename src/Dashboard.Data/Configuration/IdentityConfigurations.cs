@@ -82,3 +82,13 @@ internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<Save
         b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PackScheduleConfiguration : IEntityTypeConfiguration<PackSchedule>
+{
+    public void Configure(EntityTypeBuilder<PackSchedule> b)
+    {
+        b.ToTable("pack_schedules");
+        b.HasIndex(x => x.NextRunUtc);
+        b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

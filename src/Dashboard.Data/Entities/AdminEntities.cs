@@ -166,3 +166,38 @@ public sealed class DataChange
     public string Actor { get; set; } = "";
     public string Summary { get; set; } = "";
 }
+
+/// <summary>
+/// A business review pack a user asked for on a cadence: their saved view (page and query, copied when scheduled, so
+/// the schedule keeps working if the view is later renamed or deleted), the charts, the format, and where it goes.
+/// </summary>
+public sealed class PackSchedule
+{
+    public const string Monthly = "monthly";
+    public const string Quarterly = "quarterly";
+    public const string ToFolder = "folder";
+    public const string ByEmail = "email";
+
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string ViewName { get; set; } = "";
+    public string Page { get; set; } = "";
+    public string Query { get; set; } = "";
+
+    /// <summary>"page/chart" keys, comma separated.</summary>
+    public string Charts { get; set; } = "";
+    public string Cadence { get; set; } = Monthly;
+
+    /// <summary>"pptx" or "pdf".</summary>
+    public string Format { get; set; } = "pptx";
+    public string Delivery { get; set; } = ToFolder;
+
+    /// <summary>The e-mail address for <see cref="ByEmail"/>.</summary>
+    public string Recipient { get; set; } = "";
+    public DateTime CreatedUtc { get; set; }
+    public DateTime NextRunUtc { get; set; }
+    public DateTime? LastRunUtc { get; set; }
+
+    /// <summary>What the last run did: the file delivered, or why it failed.</summary>
+    public string LastOutcome { get; set; } = "";
+}

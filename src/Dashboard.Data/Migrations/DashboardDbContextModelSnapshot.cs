@@ -908,6 +908,84 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("micro_conversions", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.PackSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cadence");
+
+                    b.Property<string>("Charts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("charts");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("LastOutcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_utc");
+
+                    b.Property<DateTime>("NextRunUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_run_utc");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ViewName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("view_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("pack_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.RegionRow", b =>
                 {
                     b.Property<int>("Id")
@@ -1696,6 +1774,15 @@ namespace Dashboard.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MarketId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Data.Entities.PackSchedule", b =>
+                {
+                    b.HasOne("Dashboard.Data.Entities.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -40,6 +40,13 @@ public static class DashboardHosting
         services.AddSingleton<Reports.Packs.ReviewPackBuilder>();
         services.AddSingleton<Reports.Packs.PackMaker>();
         services.AddSingleton<PackDownloads>();
+        var delivery = builder.Configuration.GetSection(Reports.Schedules.DeliveryOptions.SectionName).Get<Reports.Schedules.DeliveryOptions>() ?? new();
+        services.AddSingleton(delivery);
+        services.AddSingleton(new Reports.Schedules.PackDelivery(delivery, contentRoot));
+        services.AddSingleton(sp => new Reports.Schedules.PackScheduleRunner(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
+            sp.GetRequiredService<Reports.Packs.PackMaker>(), sp.GetRequiredService<Reports.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<ScheduleHost>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.

@@ -19,6 +19,7 @@ public static class AppPages
         new("Funnel and intent", "funnel", Icons.Material.Filled.FilterAlt),
         new("Budget scenarios", "scenarios", Icons.Material.Filled.Tune),
         new("Experiments", "experiments", Icons.Material.Filled.Science),
+        new("Scheduled packs", "exports/schedules", Icons.Material.Filled.ScheduleSend, string.Join(',', Domain.Access.Roles.Exporters)),
     ];
 
     public static IReadOnlyList<AppPage> Data { get; } =

@@ -1,0 +1,80 @@
+using Dashboard.Data;
+using Dashboard.Data.Entities;
+using Dashboard.Data.Snapshots;
+using Dashboard.Reports.Dashboards;
+using Dashboard.Reports.Packs;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Reports.Schedules;
+
+/// <summary>
+/// Runs scheduled packs when they fall due: each is built for its owner as their page would show it (their markets,
+/// currency and format, as they stand on the day), delivered, and its outcome recorded on the schedule. A failed run
+/// (SMTP down, Chromium missing) is retried an hour later; a delivered one waits for the next month or quarter.
+/// </summary>
+public sealed class PackScheduleRunner(IDbContextFactory<DashboardDbContext> contexts, Func<CancellationToken, Task<SnapshotAnalysis>> analysis,
+    PackMaker maker, PackDelivery delivery, TimeProvider time)
+{
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
+
+    /// <summary>Runs every schedule due now; returns how many ran.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        List<int> due;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            due = await db.PackSchedules.AsNoTracking().Where(s => s.NextRunUtc <= now).OrderBy(s => s.NextRunUtc).Select(s => s.Id).ToListAsync(ct);
+        }
+
+        foreach (var id in due)
+        {
+            await RunAsync(id, scheduled: true, ct);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>Runs one schedule (when due, or at once for "run now"); returns its recorded outcome.</summary>
+    public async Task<string> RunAsync(int id, bool scheduled, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var schedule = await db.PackSchedules.FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw new InvalidOperationException($"No schedule {id}.");
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == schedule.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? schedule.UserId;
+        bool delivered;
+        try
+        {
+            var context = await UserContexts.ForUserAsync(db, await analysis(ct), schedule.UserId, schedule.Query, time, ct);
+            var request = new ReviewRequest(PackCadence.Period(schedule.Cadence), context.View.Compare, schedule.Charts.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            var file = await maker.BuildAsync(context, request, schedule.Format, $"{email} (schedule {schedule.Id})", ct: ct);
+            if (schedule.Delivery == PackSchedule.ByEmail)
+            {
+                await delivery.ByEmailAsync(file, schedule.Recipient, $"Business review: {schedule.ViewName}",
+                    $"Your {schedule.Cadence} business review pack for the view \"{schedule.ViewName}\" is attached ({file.FileName}).", ct);
+                schedule.LastOutcome = $"Sent {file.FileName} to {schedule.Recipient}";
+            }
+            else
+            {
+                schedule.LastOutcome = $"Wrote {await delivery.ToFolderAsync(file, email, ct)}";
+            }
+
+            delivered = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever stopped this run is the schedule's to show; the others still run.
+            schedule.LastOutcome = $"Failed: {e.Message}";
+            delivered = false;
+        }
+
+        var now = time.GetUtcNow();
+        schedule.LastRunUtc = now.UtcDateTime;
+        if (scheduled)
+        {
+            schedule.NextRunUtc = delivered ? PackCadence.NextRun(schedule.Cadence, now) : (now + RetryAfterFailure).UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return schedule.LastOutcome;
+    }
+}

@@ -1,0 +1,157 @@
+using Dashboard.Data;
+using Dashboard.Data.Access;
+using Dashboard.Data.Entities;
+using Dashboard.Reports.Schedules;
+using Dashboard.TestSupport;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using UglyToad.PdfPig;
+using A = DocumentFormat.OpenXml.Drawing;
+using P = DocumentFormat.OpenXml.Presentation;
+
+namespace Dashboard.Web.Tests;
+
+/// <summary>
+/// Scheduled packs: due ones run in the background and reach a local SMTP sink as an attachment, or the pack folder;
+/// a failed delivery is recorded and retried; a schedule that could not work is refused before it is stored.
+/// </summary>
+public sealed class ScheduledPackTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("2026-11-29T10:00:00Z", "monthly", "2026-12-01T06:00:00Z")]
+    [InlineData("2026-12-01T06:00:00Z", "monthly", "2027-01-01T06:00:00Z")]
+    [InlineData("2026-12-01T05:59:00Z", "monthly", "2026-12-01T06:00:00Z")]
+    [InlineData("2026-11-29T10:00:00Z", "quarterly", "2027-01-01T06:00:00Z")]
+    [InlineData("2026-03-31T23:00:00Z", "quarterly", "2026-04-01T06:00:00Z")]
+    [InlineData("2026-04-01T06:00:00Z", "quarterly", "2026-07-01T06:00:00Z")]
+    public void A_schedule_runs_on_the_first_day_of_the_next_month_or_quarter(string now, string cadence, string next) =>
+        Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime,
+            PackCadence.NextRun(cadence, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public async Task A_due_schedule_is_emailed_through_the_smtp_server_with_the_deck_attached_and_waits_for_next_month()
+    {
+        await using var sink = new SmtpSink();
+        await using var app = await AppFactory.StartSeededAsync(new Dictionary<string, string?>
+        {
+            ["Delivery:Smtp:Host"] = "127.0.0.1", ["Delivery:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:Smtp:Security"] = "none", ["Delivery:Smtp:From"] = "packs@demo.local", ["Delivery:CheckSeconds"] = "1",
+        });
+        var id = await ScheduleAsync(app, "emea@demo.local", "Germany and France", "channels", "market=DE,FR",
+            new ScheduleRequest(0, PackSchedule.Monthly, "pptx", ["channels/channel-measure", "trends/trend"], PackSchedule.ByEmail, "emea@demo.local"));
+        await app.Database.ExecuteAsync($"UPDATE pack_schedules SET next_run_utc = '2020-01-01 06:00:00' WHERE id = {id}");
+
+        await sink.WaitForMessageAsync(TimeSpan.FromSeconds(90));
+        var message = MimeMessage.Load(new MemoryStream(Assert.Single(sink.Messages)), Ct);
+        Assert.Equal("packs@demo.local", message.From.Mailboxes.Single().Address);
+        Assert.Equal("emea@demo.local", message.To.Mailboxes.Single().Address);
+        Assert.Equal("Business review: Germany and France", message.Subject);
+        var attachment = (MimePart)Assert.Single(message.Attachments);
+        Assert.Equal("business-review-2026-06-01-2026-06-30.pptx", attachment.FileName);
+        using var deck = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(deck, Ct);
+        deck.Position = 0;
+        using var document = PresentationDocument.Open(deck, false);
+        var presentation = document.PresentationPart!;
+        var slides = presentation.Presentation.SlideIdList!.Elements<P.SlideId>().Select(s => (SlidePart)presentation.GetPartById(s.RelationshipId!)).ToList();
+        Assert.Equal(5, slides.Count);
+        Assert.Contains("Markets: DE, FR · all brands", slides[0].Slide.Descendants<A.Paragraph>().Select(p => p.InnerText));
+
+        // Recorded on the schedule once the server has accepted the message: sent, and due again on the first of next month.
+        var outcome = await WaitForOutcomeAsync(app, id);
+        Assert.Equal("Sent business-review-2026-06-01-2026-06-30.pptx to emea@demo.local", outcome);
+        var next = DateTime.Parse((await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {id}"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(PackCadence.NextRun(PackSchedule.Monthly, DateTimeOffset.UtcNow), DateTime.SpecifyKind(next, DateTimeKind.Utc));
+        Assert.True(next > DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_pack_goes_to_the_users_folder_and_a_refused_delivery_is_recorded_and_retried_an_hour_later()
+    {
+        var folder = Directory.CreateTempSubdirectory("packs-");
+        try
+        {
+            await using var app = await AppFactory.StartSeededAsync(new Dictionary<string, string?>
+            {
+                ["Delivery:Folder"] = folder.FullName,
+
+                // A port nothing listens on: the SMTP server is "down".
+                ["Delivery:Smtp:Host"] = "127.0.0.1", ["Delivery:Smtp:Port"] = "9", ["Delivery:Smtp:Security"] = "none", ["Delivery:Smtp:From"] = "packs@demo.local",
+            });
+            var runner = app.Services.GetRequiredService<PackScheduleRunner>();
+            var toFolder = await ScheduleAsync(app, "us@demo.local", "US quarter", "", "",
+                new ScheduleRequest(0, PackSchedule.Quarterly, "pdf", ["overview/overview-trend"], PackSchedule.ToFolder, ""));
+            var outcome = await runner.RunAsync(toFolder, scheduled: false, Ct);
+
+            var file = Path.Combine(folder.FullName, "us@demo.local", "business-review-2026-04-01-2026-06-30.pdf");
+            Assert.Equal($"Wrote {file}", outcome);
+            using (var pdf = PdfDocument.Open(file))
+            {
+                Assert.Equal(4, pdf.NumberOfPages);
+                Assert.Contains("Markets: US", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)), StringComparison.Ordinal);
+            }
+
+            var byEmail = await ScheduleAsync(app, "us@demo.local", "US month", "trends", "",
+                new ScheduleRequest(0, PackSchedule.Monthly, "pptx", ["trends/trend"], PackSchedule.ByEmail, "us@demo.local"));
+            await app.Database.ExecuteAsync($"UPDATE pack_schedules SET next_run_utc = '2020-01-01 06:00:00' WHERE id = {byEmail}");
+            var before = DateTime.UtcNow;
+            Assert.Equal(1, await runner.RunDueAsync(Ct));
+            var failed = (await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {byEmail}"))!;
+            Assert.StartsWith("Failed: ", failed, StringComparison.Ordinal);
+            var retry = DateTime.Parse((await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {byEmail}"))!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(retry, before.AddHours(1).AddSeconds(-1), DateTime.UtcNow.AddHours(1).AddSeconds(1));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_schedule_that_could_not_work_is_refused_with_every_reason_and_nothing_is_stored()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var db = DashboardDatabase.OpenSqlite(app.Database.Path);
+        var us = (await app.Database.TextAsync("SELECT id FROM users WHERE email = 'us@demo.local'"))!;
+        var (schedule, errors) = await PackSchedules.CreateAsync(db, us,
+            new ScheduleRequest(12345, "weekly", "docx", ["trends/nothing"], PackSchedule.ByEmail, "not an address"), emailConfigured: false, DateTimeOffset.UtcNow, Ct);
+        Assert.Null(schedule);
+        Assert.Equal(
+        [
+            "Choose one of your saved views.", "Cadence \"weekly\": use monthly or quarterly.", "Format \"docx\": use pptx or pdf.", "No chart \"trends/nothing\".",
+            "E-mail delivery is not set up on this server (Delivery:Smtp); deliver to the folder instead.", "\"not an address\" is not an e-mail address.",
+        ], errors);
+        Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM pack_schedules"));
+    }
+
+    /// <summary>Saves a view for a user and schedules it, as the Scheduled packs page does.</summary>
+    private static async Task<int> ScheduleAsync(AppFactory app, string email, string name, string page, string query, ScheduleRequest request)
+    {
+        await using var db = DashboardDatabase.OpenSqlite(app.Database.Path);
+        var user = (await app.Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'"))!;
+        Assert.Null(await SavedViews.SaveAsync(db, user, page, name, query, DateTime.UtcNow, Ct));
+        var view = (int)await app.Database.CountAsync($"SELECT id FROM saved_views WHERE user_id = '{user}' AND name = '{name}'");
+        var (schedule, errors) = await PackSchedules.CreateAsync(db, user, request with { SavedViewId = view }, emailConfigured: true, DateTimeOffset.UtcNow, Ct);
+        Assert.Empty(errors);
+        return schedule!.Id;
+    }
+
+    /// <summary>The background run records its outcome just after the message is accepted: wait for that write.</summary>
+    private static async Task<string> WaitForOutcomeAsync(AppFactory app, int id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var outcome = await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {id}");
+            if (!string.IsNullOrEmpty(outcome) || DateTime.UtcNow > deadline)
+            {
+                return outcome ?? "";
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+}
