@@ -5,6 +5,7 @@ using Dashboard.Benchmarks;
 // `planner [small|large]`: the budget planner's fit, scenario and optimiser, with MathNet's own LM as the fit's peer.
 // `import [small|large]`, or no command: the import benchmark (README "Benchmarks").
 // `import-scale [rows …]`: a micro_conversions file of 1 M and 5 M rows, throughput and peak working set.
+// `pack [small|large]`: a 20-chart business review deck and report, against Chromium drawing the same figures alone.
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
@@ -13,5 +14,6 @@ return args.FirstOrDefault()?.ToLowerInvariant() switch
     "import-scale" => await ImportScaleBenchmark.RunAsync(args[1..]),
     "import-one" => await ImportScaleBenchmark.ImportOneAsync(args[1..]),
     "planner" => await PlannerBenchmark.RunAsync(args[1..]),
+    "pack" => await PackBenchmark.RunAsync(args[1..]),
     _ => await ImportBenchmark.RunAsync(args),
 };

@@ -25,6 +25,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         _ownsDatabase = ownsDatabase;
         _environment = environment;
         _settings = new(settings, StringComparer.Ordinal) { ["Database:SqlitePath"] = database.Path };
+
+        // Dozens of apps start in a test run: each starts Chromium only when a test asks it to draw.
+        _settings.TryAdd("Rendering:WarmUpAtStart", "false");
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 

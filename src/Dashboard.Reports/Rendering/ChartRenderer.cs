@@ -27,6 +27,20 @@ public sealed class ChartRenderer(RenderingOptions options) : IAsyncDisposable
     /// <summary>The folder holding plotly.js, the export module and the map topology.</summary>
     public static string AssetFolder => Path.Combine(AppContext.BaseDirectory, "render");
 
+    /// <summary>Starts Chromium and loads plotly.js, so the first pack does not wait for them (the app calls this at start).</summary>
+    public async Task WarmUpAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await PageAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>PNG images of <paramref name="figures"/>, in order, each <paramref name="width"/> CSS pixels wide at 2× (for slides).</summary>
     /// <param name="captions">Lines written on each image (its scope); the title is left to the slide or page.</param>
     public async Task<IReadOnlyList<byte[]>> RenderPngAsync(IReadOnlyList<ChartFigure> figures, IReadOnlyList<string> captions, int width = 1100,

@@ -47,6 +47,7 @@ public static class DashboardHosting
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
             sp.GetRequiredService<Reports.Packs.PackMaker>(), sp.GetRequiredService<Reports.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ScheduleHost>();
+        services.AddHostedService<RendererWarmUp>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.

@@ -1,0 +1,28 @@
+using Dashboard.Reports.Rendering;
+
+namespace Dashboard.Web.Exports;
+
+/// <summary>
+/// Starts headless Chromium in the background when the app starts (Rendering:WarmUpAtStart, default on), so the first
+/// business review pack does not wait about four seconds for it. A missing Chromium is logged with what to do; the app
+/// runs on, and only server-drawn exports fail.
+/// </summary>
+public sealed class RendererWarmUp(ChartRenderer renderer, IConfiguration configuration, ILogger<RendererWarmUp> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!(configuration.GetValue<bool?>("Rendering:WarmUpAtStart") ?? true))
+        {
+            return;
+        }
+
+        try
+        {
+            await renderer.WarmUpAsync(stoppingToken);
+        }
+        catch (RenderingUnavailableException e)
+        {
+            log.LogWarning("{Message}", e.Message);
+        }
+    }
+}
