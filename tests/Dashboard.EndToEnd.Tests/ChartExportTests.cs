@@ -105,7 +105,19 @@ public sealed class ChartExportTests
         Assert.True(bytes.Length > 100_000, $"{bytes.Length} bytes");
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         await Expect(dialog).ToHaveCountAsync(0);
-        Assert.Equal(3, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'emea@demo.local' AND details LIKE 'Markets: DE;%'"));
+
+        // The same pack as a PDF report, this page's charts only.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export this page" }).ClickAsync();
+        await page.GetByText("Business review pack…").ClickAsync();
+        await dialog.GetByLabel("Format").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "PDF report" }).ClickAsync();
+        var report = await page.RunAndWaitForDownloadAsync(
+            () => dialog.GetByRole(AriaRole.Button, new() { Name = "Build and download" }).ClickAsync(), new() { Timeout = 60_000 });
+        var pdf = await File.ReadAllBytesAsync((await report.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.EndsWith(".pdf", report.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        Assert.True(pdf.Length > 50_000, $"{pdf.Length} bytes");
+        Assert.Equal(4, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'emea@demo.local' AND details LIKE 'Markets: DE;%'"));
         Assert.Empty(errors);
     }
 }
