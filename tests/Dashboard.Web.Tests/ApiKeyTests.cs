@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Web.Tests;
@@ -10,19 +9,11 @@ public sealed class ApiKeyTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task A_regional_key_is_scoped_like_a_regional_user_and_stops_working_when_revoked()
     {
         await using var app = await AppFactory.StartSeededAsync();
-        var (exit, stdout, stderr) = await RunAsync("apikeys", "add", "--name", "US pipeline", "--role", "regional", "--grant", "market:US", "--db", app.Database.Path);
+        var (exit, stdout, stderr) = await Cli.RunAsync("apikeys", "add", "--name", "US pipeline", "--role", "regional", "--grant", "market:US", "--db", app.Database.Path);
         Assert.True(exit == 0, stderr);
         var created = JsonDocument.Parse(stdout).RootElement;
         var secret = created.GetProperty("key").GetString()!;
@@ -44,7 +35,7 @@ public sealed class ApiKeyTests
         using var pageWithKey = await keyed.GetAsync("/attribution", Ct);
         Assert.Equal("/account/sign-in", pageWithKey.RequestMessage!.RequestUri!.AbsolutePath);
 
-        var revoked = await RunAsync("apikeys", "revoke", "--id", created.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", app.Database.Path);
+        var revoked = await Cli.RunAsync("apikeys", "revoke", "--id", created.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", app.Database.Path);
         Assert.Equal(0, revoked.Exit);
         using var afterRevoke = await keyed.GetAsync($"/api/attribution?{Range}", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
@@ -58,7 +49,7 @@ public sealed class ApiKeyTests
         client.DefaultRequestHeaders.Add("X-Api-Key", "roi_0123abcd_not-a-real-secret");
 
         using var response = await client.GetAsync("/api/journeys", Ct);
-        var admin = await RunAsync("apikeys", "add", "--name", "too much", "--role", "admin", "--db", app.Database.Path);
+        var admin = await Cli.RunAsync("apikeys", "add", "--name", "too much", "--role", "admin", "--db", app.Database.Path);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, admin.Exit);

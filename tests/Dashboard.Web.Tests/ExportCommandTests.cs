@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.TestSupport;
@@ -15,18 +14,10 @@ public sealed class ExportCommandTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     /// <summary>A regional user with one grant, as an administrator adds them on the command line.</summary>
     private static async Task AddUserAsync(TempDatabase temp, string email, string grant)
     {
-        var added = await RunAsync("users", "add", "--email", email, "--role", "regional", "--grant", grant, "--password", "Correct-horse-9!", "--db", temp.Path);
+        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "regional", "--grant", grant, "--password", "Correct-horse-9!", "--db", temp.Path);
         Assert.True(added.Exit == 0, added.Err);
     }
 
@@ -45,7 +36,7 @@ public sealed class ExportCommandTests
         try
         {
             var xlsxPath = Path.Combine(folder.FullName, "germany.xlsx");
-            var xlsx = await RunAsync("export", "xlsx", "--view", "Germany", "--user", "emea@demo.local", "--out", xlsxPath, "--db", temp.Path);
+            var xlsx = await Cli.RunAsync("export", "xlsx", "--view", "Germany", "--user", "emea@demo.local", "--out", xlsxPath, "--db", temp.Path);
             Assert.True(xlsx.Exit == 0, xlsx.Err);
             Assert.Equal(2, JsonDocument.Parse(xlsx.Out).RootElement.GetProperty("charts").GetInt32());
 
@@ -66,7 +57,7 @@ public sealed class ExportCommandTests
             Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), exported.OrderBy(e => e.Key, StringComparer.Ordinal));
 
             var deckPath = Path.Combine(folder.FullName, "germany.pptx");
-            var deck = await RunAsync("export", "deck", "--view", "Germany", "--user", "emea@demo.local", "--review", "quarterly", "--out", deckPath, "--db", temp.Path);
+            var deck = await Cli.RunAsync("export", "deck", "--view", "Germany", "--user", "emea@demo.local", "--review", "quarterly", "--out", deckPath, "--db", temp.Path);
             Assert.True(deck.Exit == 0, deck.Err);
             Assert.Contains("Done (4/4)", deck.Err, StringComparison.Ordinal);
             using var document = PresentationDocument.Open(deckPath, false);
@@ -94,18 +85,18 @@ public sealed class ExportCommandTests
         try
         {
             var path = Path.Combine(folder.FullName, "us.xlsx");
-            var us = await RunAsync("export", "xlsx", "--user", "us@demo.local", "--page", "trends", "--query", "market=DE", "--out", path, "--db", temp.Path);
+            var us = await Cli.RunAsync("export", "xlsx", "--user", "us@demo.local", "--page", "trends", "--query", "market=DE", "--out", path, "--db", temp.Path);
             Assert.True(us.Exit == 0, us.Err);
             var scope = WorkbookReader.Read(await File.ReadAllBytesAsync(path, Ct))[0].Rows.Single(r => r.Count > 1 && r[0]?.Text == "Scope")[1]!.Text;
             Assert.Equal("Markets: US", scope);
 
-            var noUser = await RunAsync("export", "deck", "--view", "Germany", "--out", path, "--db", temp.Path);
+            var noUser = await Cli.RunAsync("export", "deck", "--view", "Germany", "--out", path, "--db", temp.Path);
             Assert.Equal(2, noUser.Exit);
             Assert.Contains("--view needs --user", noUser.Err, StringComparison.Ordinal);
-            var noPage = await RunAsync("export", "xlsx", "--page", "nowhere", "--out", path, "--db", temp.Path);
+            var noPage = await Cli.RunAsync("export", "xlsx", "--page", "nowhere", "--out", path, "--db", temp.Path);
             Assert.Equal(2, noPage.Exit);
             Assert.Contains("--page nowhere: use one of overview, trends, benchmarks, channels, funnel", noPage.Err, StringComparison.Ordinal);
-            var noChart = await RunAsync("export", "pdf", "--charts", "trends/nothing", "--out", path, "--db", temp.Path);
+            var noChart = await Cli.RunAsync("export", "pdf", "--charts", "trends/nothing", "--out", path, "--db", temp.Path);
             Assert.Equal(1, noChart.Exit);
             Assert.Contains("No chart \"nothing\" on Trends: it has trend, lag-correlation", noChart.Err, StringComparison.Ordinal);
         }

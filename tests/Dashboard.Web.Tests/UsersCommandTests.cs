@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dashboard.Cli;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Web.Tests;
@@ -9,21 +8,13 @@ public sealed class UsersCommandTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, TimeProvider.System);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Without_demo_data_there_is_no_user_and_the_admin_created_on_the_command_line_can_sign_in()
     {
         await using var app = AppFactory.StartOnNewDatabase(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "false" });
         Assert.Equal(0, await app.Database.CountAsync("SELECT COUNT(*) FROM users"));
 
-        var (exit, stdout, stderr) = await RunAsync("users", "add", "--email", "first.admin@example.com", "--role", "admin",
+        var (exit, stdout, stderr) = await Cli.RunAsync("users", "add", "--email", "first.admin@example.com", "--role", "admin",
             "--name", "First Admin", "--password", "Correct-horse-9!", "--db", app.Database.Path);
 
         Assert.True(exit == 0, stderr);
@@ -37,9 +28,9 @@ public sealed class UsersCommandTests
     {
         await using var temp = await TempDatabase.CreateAsync();
 
-        var weak = await RunAsync("users", "add", "--email", "a@example.com", "--role", "admin", "--password", "short", "--db", temp.Path);
-        var role = await RunAsync("users", "add", "--email", "b@example.com", "--role", "boss", "--password", "Correct-horse-9!", "--db", temp.Path);
-        var market = await RunAsync("users", "add", "--email", "c@example.com", "--role", "regional", "--grant", "market:XX",
+        var weak = await Cli.RunAsync("users", "add", "--email", "a@example.com", "--role", "admin", "--password", "short", "--db", temp.Path);
+        var role = await Cli.RunAsync("users", "add", "--email", "b@example.com", "--role", "boss", "--password", "Correct-horse-9!", "--db", temp.Path);
+        var market = await Cli.RunAsync("users", "add", "--email", "c@example.com", "--role", "regional", "--grant", "market:XX",
             "--password", "Correct-horse-9!", "--db", temp.Path);
 
         Assert.Equal(1, weak.Exit);
@@ -56,9 +47,9 @@ public sealed class UsersCommandTests
     {
         await using var temp = await TempDatabase.CreateAsync();
 
-        var (exit, _, stderr) = await RunAsync("users", "add", "--email", "emea.lead@example.com", "--role", "regional", "--grant", "region:EMEA",
+        var (exit, _, stderr) = await Cli.RunAsync("users", "add", "--email", "emea.lead@example.com", "--role", "regional", "--grant", "region:EMEA",
             "--grant", "market:us", "--password", "Correct-horse-9!", "--db", temp.Path);
-        var list = await RunAsync("users", "list", "--db", temp.Path);
+        var list = await Cli.RunAsync("users", "list", "--db", temp.Path);
 
         Assert.True(exit == 0, stderr);
         var user = JsonDocument.Parse(list.Out).RootElement[0];
