@@ -19,6 +19,14 @@ public static class DashboardDatabase
 
     public static DashboardDbContext OpenSqlite(string path) => new(SqliteOptions(path));
 
+    /// <summary>PostgreSQL's migrations live in their own assembly: each provider has its own migrations set.</summary>
+    public const string PostgresMigrationsAssembly = "Dashboard.Data.Postgres";
+
+    public static DbContextOptions<DashboardDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<DashboardDbContext>().UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)).Options;
+
+    public static DashboardDbContext OpenPostgres(string connectionString) => new(PostgresOptions(connectionString));
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,7 +39,13 @@ public static class DashboardDatabase
             return;
         }
 
-        throw new InvalidOperationException(
-            $"Database:Provider '{options.Provider}' is not supported by this build; use 'Sqlite'.");
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseNpgsql(options.ConnectionString
+                ?? throw new InvalidOperationException("Database:Provider is Postgres: set Database:ConnectionString."), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            return;
+        }
+
+        throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' or 'Postgres'.");
     }
 }

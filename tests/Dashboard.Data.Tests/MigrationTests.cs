@@ -6,6 +6,29 @@ namespace Dashboard.Data.Tests;
 
 public sealed class MigrationTests
 {
+    /// <summary>Both providers' migrations sets build the same schema and seed the same reference data.</summary>
+    [Theory]
+    [InlineData(ProviderDatabase.Sqlite)]
+    [InlineData(ProviderDatabase.Postgres)]
+    public async Task Either_provider_migrates_an_empty_database_to_the_schema_with_the_default_reference_data(string provider)
+    {
+        await using var database = await ProviderDatabase.CreateAsync(provider);
+
+        Assert.Equal(26, await database.CountAsync("SELECT COUNT(*) FROM markets"));
+        Assert.Equal(4, await database.CountAsync("SELECT COUNT(*) FROM regions"));
+        Assert.Equal(9, await database.CountAsync("SELECT COUNT(*) FROM channels"));
+        Assert.Equal(1, await database.CountAsync("SELECT COUNT(*) FROM channels WHERE NOT is_paid"));
+        Assert.Equal(12, await database.CountAsync("SELECT COUNT(*) FROM definitions"));
+        Assert.Equal(5, await database.CountAsync("SELECT COUNT(*) FROM markets WHERE hemisphere = 'S'"));
+        Assert.Equal(1, await database.CountAsync("SELECT COUNT(*) FROM definitions WHERE key = 'coupon_download' AND intent_group = 'high'"));
+        Assert.True(await database.CountAsync("SELECT COUNT(*) FROM holidays") > 26 * 3 * (ReferenceDataSeeder.HolidaysToYear - ReferenceDataSeeder.HolidaysFromYear));
+
+        // The partial natural-key index over current rows exists on both.
+        Assert.Equal(1, await database.CountAsync(provider == ProviderDatabase.Postgres
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ux_micro_conversions_natural_key' AND indexdef LIKE '%WHERE (superseded_by IS NULL)%'"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ux_micro_conversions_natural_key' AND sql LIKE '%WHERE superseded_by IS NULL%'"));
+    }
+
     [Fact]
     public async Task Migrate_on_an_empty_file_creates_the_schema_in_WAL_mode_with_default_reference_data()
     {

@@ -4,16 +4,18 @@ using Dashboard.TestSupport;
 
 namespace Dashboard.Data.Tests;
 
-/// <summary>Named views per user and page: a name saved twice replaces the view, and nobody deletes another's view.</summary>
+/// <summary>Named views per user and page, on both providers: a name saved twice replaces the view, and nobody deletes another's view.</summary>
 public sealed class SavedViewsTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
     private static readonly DateTime Noon = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
-    public async Task Saving_a_name_again_replaces_the_view_and_another_user_cannot_delete_it()
+    [Theory]
+    [InlineData(ProviderDatabase.Sqlite)]
+    [InlineData(ProviderDatabase.Postgres)]
+    public async Task Saving_a_name_again_replaces_the_view_and_another_user_cannot_delete_it(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await using var db = temp.Open();
         db.Users.AddRange(new DashboardUser { Id = "ann", UserName = "ann@example.com" }, new DashboardUser { Id = "bob", UserName = "bob@example.com" });
         await db.SaveChangesAsync(Ct);

@@ -7,9 +7,16 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
+        if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? ValidateOptionsResult.Fail("Database:Provider is Postgres: set Database:ConnectionString (Host=…;Database=…;Username=…;Password=…).")
+                : ValidateOptionsResult.Success;
+        }
+
         if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            return ValidateOptionsResult.Fail($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite'.");
+            return ValidateOptionsResult.Fail($"Database:Provider '{options.Provider}' is not supported; use 'Sqlite' or 'Postgres'.");
         }
 
         return string.IsNullOrWhiteSpace(options.SqlitePath)

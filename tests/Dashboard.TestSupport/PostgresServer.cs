@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dashboard.TestSupport;
+
+/// <summary>
+/// A throwaway PostgreSQL server for tests: a fresh cluster in a temporary folder, on 127.0.0.1 at a free port, run as
+/// a non-root user (the "postgres" account when the tests run as root; PostgreSQL refuses root), stopped and deleted
+/// on dispose. One per test run (<see cref="SharedAsync"/>); each test takes a database of its own.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static PostgresServer? _shared;
+    private readonly string _folder;
+    private int _databases;
+
+    private PostgresServer(string folder, int port)
+    {
+        _folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The server every test of this process shares, started on first use.</summary>
+    public static async Task<PostgresServer> SharedAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_shared is null)
+            {
+                _shared = await StartAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync().GetAwaiter().GetResult();
+            }
+
+            return _shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A new, empty database on this server; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        await RunAsync(Tool("psql"), $"-h 127.0.0.1 -p {Port} -U dashboard -d postgres -v ON_ERROR_STOP=1 -c \"CREATE DATABASE {name}\"");
+        return $"Host=127.0.0.1;Port={Port};Username=dashboard;Database={name};Pooling=true";
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-pg-").FullName;
+        var port = FreePort();
+        var server = new PostgresServer(folder, port);
+        var data = Path.Combine(folder, "data");
+        if (IsRoot)
+        {
+            await RunAsync("chown", $"-R postgres:postgres {folder}");
+        }
+
+        await RunAsync(Tool("initdb"), $"-D {data} -A trust -U dashboard -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: true);
+        await RunAsync(Tool("pg_ctl"),
+            $"-D {data} -l {Path.Combine(folder, "server.log")} -w -t 60 -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start",
+            asPostgres: true);
+        return server;
+    }
+
+    private async Task StopAsync()
+    {
+        try
+        {
+            await RunAsync(Tool("pg_ctl"), $"-D {Path.Combine(_folder, "data")} -m immediate -w stop", asPostgres: true);
+        }
+        finally
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!ReferenceEquals(this, _shared))
+        {
+            await StopAsync();
+        }
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Debian keeps the server's programs under /usr/lib/postgresql/VERSION/bin, off the PATH.</summary>
+    private static string Tool(string name)
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").Order(StringComparer.Ordinal).ToList() : [];
+        foreach (var version in Enumerable.Reverse(versions))
+        {
+            var path = Path.Combine(version, "bin", name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException($"PostgreSQL's {name} was not found under /usr/lib/postgresql: test.sh installs Debian's postgresql.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string program, string arguments, bool asPostgres = false)
+    {
+        var (file, args) = asPostgres && IsRoot ? ("runuser", $"-u postgres -- {program} {arguments}") : (program, arguments);
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {args} exited {process.ExitCode}: {await error}{await output}");
+        }
+    }
+}
