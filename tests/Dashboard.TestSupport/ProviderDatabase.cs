@@ -25,6 +25,9 @@ public sealed class ProviderDatabase : IAsyncDisposable
 
     public string Provider { get; }
 
+    /// <summary>The PostgreSQL database's connection string (null on SQLite).</summary>
+    public string? PostgresConnectionString => _postgres;
+
     /// <summary>The "Database" settings that point the app at this database.</summary>
     public DatabaseOptions Options => _sqlite is not null
         ? new DatabaseOptions { Provider = Sqlite, SqlitePath = _sqlite.Path }

@@ -16,9 +16,9 @@ internal static class SnapshotImages
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT part, part_count, bytes FROM snapshot_images WHERE data_version = $version AND reference_key = $key ORDER BY part";
-        Parameter(cmd, "$version", version);
-        Parameter(cmd, "$key", referenceKey);
+        cmd.CommandText = "SELECT part, part_count, bytes FROM snapshot_images WHERE data_version = @version AND reference_key = @key ORDER BY part";
+        Parameter(cmd, "@version", version);
+        Parameter(cmd, "@key", referenceKey);
         using var reader = cmd.ExecuteReader();
         using var parts = new PartsReadStream(reader);
         if (!parts.Start())
@@ -47,13 +47,13 @@ internal static class SnapshotImages
         using var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = "INSERT INTO snapshot_images (data_version, part, part_count, reference_key, bytes, created_utc) "
-            + "VALUES ($version, $part, $count, $key, $bytes, $created)";
-        Parameter(insert, "$version", version);
-        var part = Parameter(insert, "$part", 0);
-        Parameter(insert, "$count", count);
-        Parameter(insert, "$key", referenceKey);
-        var bytes = Parameter(insert, "$bytes", Array.Empty<byte>());
-        Parameter(insert, "$created", nowUtc);
+            + "VALUES (@version, @part, @count, @key, @bytes, @created)";
+        Parameter(insert, "@version", version);
+        var part = Parameter(insert, "@part", 0);
+        Parameter(insert, "@count", count);
+        Parameter(insert, "@key", referenceKey);
+        var bytes = Parameter(insert, "@bytes", Array.Empty<byte>());
+        Parameter(insert, "@created", nowUtc);
         for (var p = 0; p < count; p++)
         {
             part.Value = p;

@@ -105,7 +105,7 @@ public static class SnapshotLoader
     /// else: a failed import changed no data and must not make every instance rebuild its snapshot.
     /// </summary>
     public const string DataVersionSql =
-        "SELECT COALESCE(MAX(id), 0) * 1000000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) * 100000"
+        "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) * 1000000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) * 100000"
         + " + (SELECT COUNT(*) FROM data_changes WHERE kind = 'erasure') FROM imports WHERE outcome <> 'failed'";
 
     /// <summary>Changes with every edit of the definitions and aliases: the rows' meaning, not the rows (the stored image stays valid).</summary>
@@ -133,28 +133,29 @@ public static class SnapshotLoader
         var (market, channel, campaign, eventCode, brand) = (ReferenceCodes.AsArray(codes.Market), ReferenceCodes.AsArray(codes.Channel),
             ReferenceCodes.AsArray(codes.Campaign), ReferenceCodes.AsArray(codes.Event), ReferenceCodes.AsArray(codes.Brand));
         var dates = new DateCache();
+        var hint = NotIndexed(connection);
         var micro = new MicroConversionTableBuilder();
         await ReadAsync(connection, tx,
-            "SELECT date, market_id, channel_id, campaign_id, definition_id, source, count FROM micro_conversions NOT INDEXED WHERE superseded_by IS NULL",
-            r => micro.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
+            "SELECT date, market_id, channel_id, campaign_id, definition_id, source, count FROM micro_conversions" + hint + " WHERE superseded_by IS NULL",
+            r => micro.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
                 eventCode[r.GetInt32(4)], ReferenceCodes.Source(r.GetString(5)), r.GetInt64(6)), ct);
 
         var sales = new SalesTableBuilder();
         await ReadAsync(connection, tx,
-            "SELECT date, market_id, brand_id, sku, orders, units, revenue, currency FROM sales NOT INDEXED WHERE superseded_by IS NULL",
-            r => sales.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], brand[r.GetInt32(2)], codes.SkuCode(r.GetString(3)),
+            "SELECT date, market_id, brand_id, sku, orders, units, revenue, currency FROM sales" + hint + " WHERE superseded_by IS NULL",
+            r => sales.Add(dates.Read(r, 0), market[r.GetInt32(1)], brand[r.GetInt32(2)], codes.SkuCode(r.GetString(3)),
                 r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), codes.CurrencyCode(r.GetString(7))), ct);
 
         var spend = new SpendTableBuilder();
         await ReadAsync(connection, tx,
-            "SELECT date, market_id, channel_id, campaign_id, spend, currency FROM spend NOT INDEXED WHERE superseded_by IS NULL",
-            r => spend.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
+            "SELECT date, market_id, channel_id, campaign_id, spend, currency FROM spend" + hint + " WHERE superseded_by IS NULL",
+            r => spend.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
                 r.GetInt64(4), codes.CurrencyCode(r.GetString(5))), ct);
 
         var traffic = new TrafficTableBuilder();
         await ReadAsync(connection, tx,
-            "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic NOT INDEXED WHERE superseded_by IS NULL",
-            r => traffic.Add(dates.Parse(r.GetString(0)), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
+            "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic" + hint + " WHERE superseded_by IS NULL",
+            r => traffic.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
         return (micro.Build(), sales.Build(), spend.Build(), traffic.Build());
     }
 
@@ -164,10 +165,10 @@ public static class SnapshotLoader
         var market = ReferenceCodes.AsArray(codes.Market);
         var rows = new List<ContextDay>();
         await ReadAsync(connection, tx, "SELECT date, market_id, type, value FROM context WHERE superseded_by IS NULL",
-            r => rows.Add(new ContextDay(ParseDate(r.GetString(0)).DayNumber, market[r.GetInt32(1)], r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3))), ct);
+            r => rows.Add(new ContextDay(Day(r, 0).DayNumber, market[r.GetInt32(1)], r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3))), ct);
         var holidays = new List<(int, int)>();
         await ReadAsync(connection, tx, "SELECT market_id, date FROM holidays",
-            r => holidays.Add((market[r.GetInt32(0)], ParseDate(r.GetString(1)).DayNumber)), ct);
+            r => holidays.Add((market[r.GetInt32(0)], Day(r, 1).DayNumber)), ct);
         return new MarketContextFacts(rows, holidays);
     }
 
@@ -178,7 +179,7 @@ public static class SnapshotLoader
         var flights = new List<CampaignFlight>();
         await ReadAsync(connection, tx,
             "SELECT c.key, f.name, f.channel_id, f.start, f.\"end\", f.objective FROM campaign_flights f JOIN campaigns c ON c.id = f.campaign_id WHERE f.superseded_by IS NULL ORDER BY f.start",
-            r => flights.Add(new CampaignFlight(r.GetString(0), r.GetString(1), channel[r.GetInt32(2)], ParseDate(r.GetString(3)), ParseDate(r.GetString(4)), r.GetString(5))), ct);
+            r => flights.Add(new CampaignFlight(r.GetString(0), r.GetString(1), channel[r.GetInt32(2)], Day(r, 3), Day(r, 4), r.GetString(5))), ct);
         return flights;
     }
 
@@ -196,7 +197,7 @@ public static class SnapshotLoader
                 reasons[reason] = index = reasons.Count;
             }
 
-            responses.Add(new SurveyResponse(ParseDate(r.GetString(0)).DayNumber, market[r.GetInt32(1)], eventCode[r.GetInt32(2)], r.GetInt32(3), index));
+            responses.Add(new SurveyResponse(Day(r, 0).DayNumber, market[r.GetInt32(1)], eventCode[r.GetInt32(2)], r.GetInt32(3), index));
         }, ct);
         return new SurveyFacts(responses, [.. reasons.OrderBy(p => p.Value).Select(p => p.Key)]);
     }
@@ -209,7 +210,7 @@ public static class SnapshotLoader
         var rows = new List<(string Test, string Group, string Market, DateOnly Start, DateOnly End, string Channel)>();
         await ReadAsync(connection, tx,
             "SELECT test, \"group\", market_id, start, \"end\", channel FROM holdout_tests WHERE superseded_by IS NULL ORDER BY test, market_id",
-            r => rows.Add((r.GetString(0), r.GetString(1), markets[marketCode[r.GetInt32(2)]].Code, ParseDate(r.GetString(3)), ParseDate(r.GetString(4)), r.GetString(5))), ct);
+            r => rows.Add((r.GetString(0), r.GetString(1), markets[marketCode[r.GetInt32(2)]].Code, Day(r, 3), Day(r, 4), r.GetString(5))), ct);
         return [.. rows.GroupBy(r => r.Test, StringComparer.Ordinal).Select(g => new HoldoutTestDefinition(
             g.Key, g.First().Channel, g.Min(r => r.Start), g.Max(r => r.End),
             [.. g.Where(r => r.Group == "test").Select(r => r.Market)], [.. g.Where(r => r.Group == "control").Select(r => r.Market)]))];
@@ -223,13 +224,14 @@ public static class SnapshotLoader
         events["visit"] = JourneyTable.Visit;
         events["purchase"] = JourneyTable.Purchase;
         var journeys = new JourneyTableBuilder();
+        var hint = NotIndexed(connection);
         await ReadAsync(connection, tx,
-            "SELECT journey_id, market_id, timestamp_utc, channel_id, event, revenue, currency FROM journeys NOT INDEXED WHERE superseded_by IS NULL",
+            "SELECT journey_id, market_id, timestamp_utc, channel_id, event, revenue, currency FROM journeys" + hint + " WHERE superseded_by IS NULL",
             r =>
             {
                 var eventKey = r.GetString(4);
                 var currency = r.GetString(6);
-                journeys.Add(r.GetString(0), market[r.GetInt32(1)], ParseTimestamp(r.GetString(2)), channel[r.GetInt32(3)],
+                journeys.Add(r.GetString(0), market[r.GetInt32(1)], Timestamp(r, 2), channel[r.GetInt32(3)],
                     events.TryGetValue(eventKey, out var code) ? code : throw new InvalidDataException($"stored journey event '{eventKey}' is not a definition"),
                     r.GetInt64(5), currency.Length == 0 ? JourneyTable.NoCurrency : codes.CurrencyCode(currency));
             }, ct);
@@ -249,11 +251,23 @@ public static class SnapshotLoader
         return DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 
+    /// <summary>SQLite walks the superseded_by index unless told not to; PostgreSQL's planner picks a scan itself.</summary>
+    private static string NotIndexed(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? " NOT INDEXED" : "";
+
+    /// <summary>A day: SQLite keeps it as ISO text, PostgreSQL as a date.</summary>
+    internal static DateOnly Day(DbDataReader r, int i) => r.GetFieldType(i) == typeof(string) ? ParseDate(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
+
+    /// <summary>A UTC time: SQLite keeps it as text, PostgreSQL as timestamptz.</summary>
+    internal static DateTime Timestamp(DbDataReader r, int i) =>
+        r.GetFieldType(i) == typeof(string) ? ParseTimestamp(r.GetString(i)) : DateTime.SpecifyKind(r.GetFieldValue<DateTime>(i), DateTimeKind.Utc);
+
     /// <summary>Rows come in runs of one date (an import writes a day's rows together): parse a date once per run.</summary>
     private sealed class DateCache
     {
         private string _text = "";
         private DateOnly _date;
+
+        public DateOnly Read(DbDataReader r, int i) => r.GetFieldType(i) == typeof(string) ? Parse(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
 
         public DateOnly Parse(string text)
         {
@@ -294,7 +308,7 @@ public static class SnapshotLoader
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (reader.Read())
         {
             row(reader);
