@@ -1,4 +1,5 @@
-using Dashboard.Data.Postgres;
+using System.Text.Json;
+using Dashboard.Cli;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Engine;
@@ -10,8 +11,8 @@ using Dashboard.TestSupport;
 namespace Dashboard.Data.Tests;
 
 /// <summary>
-/// The demo data copied into PostgreSQL (binary COPY) gives the same engine snapshot as the SQLite file it came from:
-/// the same row counts, the same data version, and the same answers, market by market.
+/// The demo data copied into PostgreSQL (`dashboard db copy-to-postgres`, binary COPY) gives the same engine snapshot as
+/// the SQLite file it came from: the same row counts, the same data version, and the same answers, market by market.
 /// </summary>
 public sealed class PostgresSnapshotTests
 {
@@ -20,14 +21,20 @@ public sealed class PostgresSnapshotTests
     [Fact]
     public async Task The_same_rows_on_postgres_load_into_a_snapshot_that_answers_as_the_sqlite_one()
     {
-        var template = await SeededTemplate.GetAsync(Ct);
+        await using var sqlite = TempDatabase.CopyOf(await SeededTemplate.GetAsync(Ct));
         await using var postgres = await ProviderDatabase.CreateAsync(ProviderDatabase.Postgres);
-        var copied = await DatabaseCopy.FromSqliteAsync(template, postgres.PostgresConnectionString!, Ct);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(["db", "copy-to-postgres", "--postgres", postgres.PostgresConnectionString!, "--db", sqlite.Path], stdout, stderr, TimeProvider.System);
+        Assert.True(exit == 0, stderr.ToString());
+        var copied = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("by_table");
 
-        await using var sqlite = TempDatabase.CopyOf(template);
-        Assert.Equal(await sqlite.CountAsync("SELECT COUNT(*) FROM micro_conversions"), copied["micro_conversions"]);
-        Assert.Equal(await sqlite.CountAsync("SELECT COUNT(*) FROM journeys"), copied["journeys"]);
-        Assert.Equal(await sqlite.CountAsync("SELECT COUNT(*) FROM micro_conversions"), await postgres.CountAsync("SELECT COUNT(*) FROM micro_conversions"));
+        foreach (var table in new[] { "micro_conversions", "sales", "spend", "traffic", "journeys", "imports", "markets", "survey_responses" })
+        {
+            var rows = await sqlite.CountAsync($"SELECT COUNT(*) FROM {table}");
+            Assert.Equal(rows, copied.GetProperty(table).GetInt64());
+            Assert.Equal(rows, await postgres.CountAsync($"SELECT COUNT(*) FROM {table}"));
+        }
 
         FactSnapshot fromSqlite, fromPostgres;
         await using (var db = sqlite.Open())

@@ -15,7 +15,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<DashboardDbContext> 
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var imports = await db.Imports.CountAsync(cancellationToken);
-            var provider = db.Database.IsSqlite() ? "sqlite" : db.Database.ProviderName ?? "unknown";
+            var provider = db.Database.IsSqlite() ? "sqlite" : db.Database.IsNpgsql() ? "postgres" : db.Database.ProviderName ?? "unknown";
             var engine = await snapshots.GetAsync(cancellationToken);
             return HealthCheckResult.Healthy("database answers", new Dictionary<string, object>
             {
