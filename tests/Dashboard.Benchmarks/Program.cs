@@ -6,6 +6,7 @@ using Dashboard.Benchmarks;
 // `import [small|large]`, or no command: the import benchmark (README "Benchmarks").
 // `import-scale [rows …]`: a micro_conversions file of 1 M and 5 M rows, throughput and peak working set.
 // `pack [small|large]`: a 20-chart business review deck and report, against Chromium drawing the same figures alone.
+// `postgres [small|large]`: the snapshot loaded from PostgreSQL against SQLite, and the SQLite → PostgreSQL copy.
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
@@ -15,5 +16,6 @@ return args.FirstOrDefault()?.ToLowerInvariant() switch
     "import-one" => await ImportScaleBenchmark.ImportOneAsync(args[1..]),
     "planner" => await PlannerBenchmark.RunAsync(args[1..]),
     "pack" => await PackBenchmark.RunAsync(args[1..]),
+    "postgres" => await PostgresBenchmark.RunAsync(args[1..]),
     _ => await ImportBenchmark.RunAsync(args),
 };
