@@ -132,30 +132,26 @@ public static class SnapshotLoader
     {
         var (market, channel, campaign, eventCode, brand) = (ReferenceCodes.AsArray(codes.Market), ReferenceCodes.AsArray(codes.Channel),
             ReferenceCodes.AsArray(codes.Campaign), ReferenceCodes.AsArray(codes.Event), ReferenceCodes.AsArray(codes.Brand));
-        var dates = new DateCache();
         var hint = NotIndexed(connection);
         var micro = new MicroConversionTableBuilder();
-        await ReadAsync(connection, tx,
+        await FactRowReader.ReadAsync(connection, tx,
             "SELECT date, market_id, channel_id, campaign_id, definition_id, source, count FROM micro_conversions" + hint + " WHERE superseded_by IS NULL",
-            r => micro.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
-                eventCode[r.GetInt32(4)], ReferenceCodes.Source(r.GetString(5)), r.GetInt64(6)), ct);
+            r => micro.Add(r.Day(), market[r.Int()], channel[r.Int()], campaign[r.Int()], eventCode[r.Int()], ReferenceCodes.Source(r.Text()), r.Long()), ct);
 
         var sales = new SalesTableBuilder();
-        await ReadAsync(connection, tx,
+        await FactRowReader.ReadAsync(connection, tx,
             "SELECT date, market_id, brand_id, sku, orders, units, revenue, currency FROM sales" + hint + " WHERE superseded_by IS NULL",
-            r => sales.Add(dates.Read(r, 0), market[r.GetInt32(1)], brand[r.GetInt32(2)], codes.SkuCode(r.GetString(3)),
-                r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), codes.CurrencyCode(r.GetString(7))), ct);
+            r => sales.Add(r.Day(), market[r.Int()], brand[r.Int()], codes.SkuCode(r.Text()), r.Long(), r.Long(), r.Long(), codes.CurrencyCode(r.Text())), ct);
 
         var spend = new SpendTableBuilder();
-        await ReadAsync(connection, tx,
+        await FactRowReader.ReadAsync(connection, tx,
             "SELECT date, market_id, channel_id, campaign_id, spend, currency FROM spend" + hint + " WHERE superseded_by IS NULL",
-            r => spend.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], campaign[r.GetInt32(3)],
-                r.GetInt64(4), codes.CurrencyCode(r.GetString(5))), ct);
+            r => spend.Add(r.Day(), market[r.Int()], channel[r.Int()], campaign[r.Int()], r.Long(), codes.CurrencyCode(r.Text())), ct);
 
         var traffic = new TrafficTableBuilder();
-        await ReadAsync(connection, tx,
+        await FactRowReader.ReadAsync(connection, tx,
             "SELECT date, market_id, channel_id, sessions, non_purchase_sessions, non_purchase_reported FROM traffic" + hint + " WHERE superseded_by IS NULL",
-            r => traffic.Add(dates.Read(r, 0), market[r.GetInt32(1)], channel[r.GetInt32(2)], r.GetInt64(3), r.GetInt64(4), r.GetBoolean(5)), ct);
+            r => traffic.Add(r.Day(), market[r.Int()], channel[r.Int()], r.Long(), r.Long(), r.Bool()), ct);
         return (micro.Build(), sales.Build(), spend.Build(), traffic.Build());
     }
 
@@ -260,26 +256,6 @@ public static class SnapshotLoader
     /// <summary>A UTC time: SQLite keeps it as text, PostgreSQL as timestamptz.</summary>
     internal static DateTime Timestamp(DbDataReader r, int i) =>
         r.GetFieldType(i) == typeof(string) ? ParseTimestamp(r.GetString(i)) : DateTime.SpecifyKind(r.GetFieldValue<DateTime>(i), DateTimeKind.Utc);
-
-    /// <summary>Rows come in runs of one date (an import writes a day's rows together): parse a date once per run.</summary>
-    private sealed class DateCache
-    {
-        private string _text = "";
-        private DateOnly _date;
-
-        public DateOnly Read(DbDataReader r, int i) => r.GetFieldType(i) == typeof(string) ? Parse(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
-
-        public DateOnly Parse(string text)
-        {
-            if (!string.Equals(text, _text, StringComparison.Ordinal))
-            {
-                _date = ParseDate(text);
-                _text = text;
-            }
-
-            return _date;
-        }
-    }
 
     /// <summary>ISO dates as stored (yyyy-MM-dd); parsed by hand because this runs once per fact row.</summary>
     internal static DateOnly ParseDate(string s)
