@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
     private readonly string _environment;
+    private TimeProvider? _time;
 
     private AppFactory(TempDatabase database, IDictionary<string, string?> settings, bool ownsDatabase = true, string environment = "Development")
     {
@@ -38,6 +40,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         var template = await SeededTemplate.GetAsync();
         var factory = new AppFactory(TempDatabase.CopyOf(template), settings ?? new Dictionary<string, string?>());
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Starts the app over a copy of the seeded demo template with its clock pinned to <paramref name="time"/>.</summary>
+    public static async Task<AppFactory> StartSeededAsync(IDictionary<string, string?> settings, TimeProvider time)
+    {
+        var factory = new AppFactory(TempDatabase.CopyOf(await SeededTemplate.GetAsync()), settings) { _time = time };
         factory.StartServer();
         return factory;
     }
@@ -125,6 +135,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
         // The browser keeps a Blazor connection open; without this, stopping waits for it for up to 25 s.
         builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1)));
+        if (_time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,7 +13,6 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<byte[]> _messages = [];
-    private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _loop;
 
     public SmtpSink()
@@ -33,15 +32,6 @@ public sealed class SmtpSink : IAsyncDisposable
             {
                 return [.. _messages];
             }
-        }
-    }
-
-    /// <summary>Waits until one more message has arrived, or fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitForMessageAsync(TimeSpan timeout)
-    {
-        if (!await _arrived.WaitAsync(timeout))
-        {
-            throw new TimeoutException($"No message reached the SMTP sink within {timeout.TotalSeconds} s.");
         }
     }
 
@@ -95,7 +85,6 @@ public sealed class SmtpSink : IAsyncDisposable
                             _messages.Add(Encoding.ASCII.GetBytes(message.ToString()));
                         }
 
-                        _arrived.Release();
                         await writer.WriteLineAsync("250 queued");
                         break;
                     case "QUIT":
@@ -123,6 +112,5 @@ public sealed class SmtpSink : IAsyncDisposable
         }
 
         _stop.Dispose();
-        _arrived.Dispose();
     }
 }

@@ -29,7 +29,7 @@ public sealed class ExportCommandTests
         var emea = (await temp.TextAsync("SELECT id FROM users WHERE email = 'emea@demo.local'"))!;
         await using (var db = DashboardDatabase.OpenSqlite(temp.Path))
         {
-            Assert.Null(await SavedViews.SaveAsync(db, emea, "channels", "Germany", "market=DE", DateTime.UtcNow, Ct));
+            Assert.Null(await SavedViews.SaveAsync(db, emea, "channels", "Germany", "market=DE", new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), Ct));
         }
 
         var folder = Directory.CreateTempSubdirectory("export-");

@@ -20,6 +20,12 @@ public sealed class ScheduledPackTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
+    /// <summary>The app's clock in these tests: just after the 1 December run time.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 6, 0, 30, TimeSpan.Zero);
+
+    /// <summary>When the schedules are made: their first run is 1 December at 06:00, due by <see cref="Now"/>.</summary>
+    private static readonly DateTimeOffset Scheduled = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+
     [Theory]
     [InlineData("2026-11-29T10:00:00Z", "monthly", "2026-12-01T06:00:00Z")]
     [InlineData("2026-12-01T06:00:00Z", "monthly", "2027-01-01T06:00:00Z")]
@@ -39,12 +45,16 @@ public sealed class ScheduledPackTests
         {
             ["Delivery:Smtp:Host"] = "127.0.0.1", ["Delivery:Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Delivery:Smtp:Security"] = "none", ["Delivery:Smtp:From"] = "packs@demo.local", ["Delivery:CheckSeconds"] = "1",
-        });
+        }, new PinnedTime(Now));
+
+        // The background check (every second here) runs it: the test waits for the run's recorded outcome, not a while.
+        var ran = new TaskCompletionSource<(int Id, string Outcome)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Services.GetRequiredService<PackScheduleRunner>().Ran += (id, outcome) => ran.TrySetResult((id, outcome));
         var id = await ScheduleAsync(app, "emea@demo.local", "Germany and France", "channels", "market=DE,FR",
             new ScheduleRequest(0, PackSchedule.Monthly, "pptx", ["channels/channel-measure", "trends/trend"], PackSchedule.ByEmail, "emea@demo.local"));
-        await app.Database.ExecuteAsync($"UPDATE pack_schedules SET next_run_utc = '2020-01-01 06:00:00' WHERE id = {id}");
+        var run = await ran.Task.WaitAsync(TimeSpan.FromSeconds(90), Ct);
+        Assert.Equal((id, "Sent business-review-2026-06-01-2026-06-30.pptx to emea@demo.local"), run);
 
-        await sink.WaitForMessageAsync(TimeSpan.FromSeconds(90));
         var message = MimeMessage.Load(new MemoryStream(Assert.Single(sink.Messages)), Ct);
         Assert.Equal("packs@demo.local", message.From.Mailboxes.Single().Address);
         Assert.Equal("emea@demo.local", message.To.Mailboxes.Single().Address);
@@ -60,12 +70,9 @@ public sealed class ScheduledPackTests
         Assert.Equal(5, slides.Count);
         Assert.Contains("Markets: DE, FR · all brands", slides[0].Slide.Descendants<A.Paragraph>().Select(p => p.InnerText));
 
-        // Recorded on the schedule once the server has accepted the message: sent, and due again on the first of next month.
-        var outcome = await WaitForOutcomeAsync(app, id);
-        Assert.Equal("Sent business-review-2026-06-01-2026-06-30.pptx to emea@demo.local", outcome);
-        var next = DateTime.Parse((await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {id}"))!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(PackCadence.NextRun(PackSchedule.Monthly, DateTimeOffset.UtcNow), DateTime.SpecifyKind(next, DateTimeKind.Utc));
-        Assert.True(next > DateTime.UtcNow);
+        // Recorded on the schedule: sent, and due again on the first of next month.
+        Assert.Equal("Sent business-review-2026-06-01-2026-06-30.pptx to emea@demo.local", await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {id}"));
+        Assert.Equal("2027-01-01 06:00:00", await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {id}"));
     }
 
     [Fact]
@@ -76,11 +83,11 @@ public sealed class ScheduledPackTests
         {
             await using var app = await AppFactory.StartSeededAsync(new Dictionary<string, string?>
             {
-                ["Delivery:Folder"] = folder.FullName,
+                ["Delivery:Folder"] = folder.FullName, ["Delivery:CheckSeconds"] = "3600",
 
                 // A port nothing listens on: the SMTP server is "down".
                 ["Delivery:Smtp:Host"] = "127.0.0.1", ["Delivery:Smtp:Port"] = "9", ["Delivery:Smtp:Security"] = "none", ["Delivery:Smtp:From"] = "packs@demo.local",
-            });
+            }, new PinnedTime(Now));
             var runner = app.Services.GetRequiredService<PackScheduleRunner>();
             var toFolder = await ScheduleAsync(app, "us@demo.local", "US quarter", "", "",
                 new ScheduleRequest(0, PackSchedule.Quarterly, "pdf", ["overview/overview-trend"], PackSchedule.ToFolder, ""));
@@ -96,13 +103,10 @@ public sealed class ScheduledPackTests
 
             var byEmail = await ScheduleAsync(app, "us@demo.local", "US month", "trends", "",
                 new ScheduleRequest(0, PackSchedule.Monthly, "pptx", ["trends/trend"], PackSchedule.ByEmail, "us@demo.local"));
-            await app.Database.ExecuteAsync($"UPDATE pack_schedules SET next_run_utc = '2020-01-01 06:00:00' WHERE id = {byEmail}");
-            var before = DateTime.UtcNow;
             Assert.Equal(1, await runner.RunDueAsync(Ct));
             var failed = (await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {byEmail}"))!;
             Assert.StartsWith("Failed: ", failed, StringComparison.Ordinal);
-            var retry = DateTime.Parse((await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {byEmail}"))!, System.Globalization.CultureInfo.InvariantCulture);
-            Assert.InRange(retry, before.AddHours(1).AddSeconds(-1), DateTime.UtcNow.AddHours(1).AddSeconds(1));
+            Assert.Equal("2026-12-01 07:00:30", await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {byEmail}"));
         }
         finally
         {
@@ -117,7 +121,7 @@ public sealed class ScheduledPackTests
         await using var db = DashboardDatabase.OpenSqlite(app.Database.Path);
         var us = (await app.Database.TextAsync("SELECT id FROM users WHERE email = 'us@demo.local'"))!;
         var (schedule, errors) = await PackSchedules.CreateAsync(db, us,
-            new ScheduleRequest(12345, "weekly", "docx", ["trends/nothing"], PackSchedule.ByEmail, "not an address"), emailConfigured: false, DateTimeOffset.UtcNow, Ct);
+            new ScheduleRequest(12345, "weekly", "docx", ["trends/nothing"], PackSchedule.ByEmail, "not an address"), emailConfigured: false, Scheduled, Ct);
         Assert.Null(schedule);
         Assert.Equal(
         [
@@ -132,26 +136,10 @@ public sealed class ScheduledPackTests
     {
         await using var db = DashboardDatabase.OpenSqlite(app.Database.Path);
         var user = (await app.Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'"))!;
-        Assert.Null(await SavedViews.SaveAsync(db, user, page, name, query, DateTime.UtcNow, Ct));
+        Assert.Null(await SavedViews.SaveAsync(db, user, page, name, query, Scheduled.UtcDateTime, Ct));
         var view = (int)await app.Database.CountAsync($"SELECT id FROM saved_views WHERE user_id = '{user}' AND name = '{name}'");
-        var (schedule, errors) = await PackSchedules.CreateAsync(db, user, request with { SavedViewId = view }, emailConfigured: true, DateTimeOffset.UtcNow, Ct);
+        var (schedule, errors) = await PackSchedules.CreateAsync(db, user, request with { SavedViewId = view }, emailConfigured: true, Scheduled, Ct);
         Assert.Empty(errors);
         return schedule!.Id;
-    }
-
-    /// <summary>The background run records its outcome just after the message is accepted: wait for that write.</summary>
-    private static async Task<string> WaitForOutcomeAsync(AppFactory app, int id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var outcome = await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {id}");
-            if (!string.IsNullOrEmpty(outcome) || DateTime.UtcNow > deadline)
-            {
-                return outcome ?? "";
-            }
-
-            await Task.Delay(100, Ct);
-        }
     }
 }

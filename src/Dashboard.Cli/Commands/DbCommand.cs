@@ -33,10 +33,8 @@ internal static class DbCommand
         var copy = new Command("copy-to-postgres", "Copy every row of the SQLite database (--db) into a PostgreSQL database, in one transaction") { to };
         copy.SetAction(async (parse, ct) =>
         {
-            await using (var source = await cli.OpenAsync(parse, ct))
-            {
-                // Brings the source to the current schema first, so both sides have the same tables.
-            }
+            // Brings the source to the current schema first, so both sides have the same tables.
+            await (await cli.OpenAsync(parse, ct)).DisposeAsync();
 
             await using (var target = DashboardDatabase.OpenPostgres(parse.GetValue(to)!))
             {

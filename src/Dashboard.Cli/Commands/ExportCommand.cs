@@ -74,7 +74,7 @@ internal static class ExportCommand
                     return 1;
                 }
 
-                bytes = XlsxExport.ToBytes([.. built.Charts.Select(c => c.Table with { Context = [.. c.Table.Context, ("Exported", $"{cli.Time.GetUtcNow():yyyy-MM-dd HH:mm} UTC by {who}")] })]);
+                bytes = XlsxExport.ToBytes([.. built.Charts.Select(c => c.Table.Stamped(who, cli.Time.GetUtcNow()))]);
                 count = built.Charts.Count;
                 await AuditLog.WriteAsync(db, cli.Time, who, AuditLog.Export, Path.GetFileName(path), $"{ChartScope.Filters(context)}; command line", ct);
             }

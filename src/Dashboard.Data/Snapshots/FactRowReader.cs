@@ -37,11 +37,11 @@ internal abstract class FactRowReader
             return;
         }
 
-        var dates = new Columns();
+        var columns = new Columns();
         await SnapshotLoader.ReadAsync(connection, tx, select, r =>
         {
-            dates.Reset(r);
-            row(dates);
+            columns.Reset(r);
+            row(columns);
         }, ct);
     }
 

@@ -16,7 +16,4 @@ public sealed record ChartFigure(string Id, string Title, IReadOnlyList<ITrace> 
 {
     /// <summary>The groups whose movements a deck's bullets may name (markets for a map, channels for a channel chart).</summary>
     public IReadOnlyList<Dimension> Breakdowns { get; init; } = [Dimension.Market];
-
-    /// <summary>Topology files a map needs (served beside plotly.js when rendered off-screen).</summary>
-    public bool IsMap => Data.Any(d => d is Plotly.Blazor.Traces.Choropleth);
 }

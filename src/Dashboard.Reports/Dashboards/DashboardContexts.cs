@@ -17,9 +17,16 @@ public static class DashboardContexts
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(preferences);
+        return Create(analysis, scope, DisplayPreferences.From(preferences, analysis.Snapshot.Fx), query, time);
+    }
+
+    /// <summary>For a circuit, whose preferences are already resolved.</summary>
+    public static DashboardContext Create(SnapshotAnalysis analysis, AccessScope scope, DisplayPreferences preferences, string? query, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(time);
-        var options = FilterOptions.For(analysis.Snapshot.Reference, scope);
-        var view = options.Restrict(DashboardView.Parse(query));
-        return new DashboardContext(analysis, scope, DisplayPreferences.From(preferences, analysis.Snapshot.Fx), view, time);
+        var view = FilterOptions.For(analysis.Snapshot.Reference, scope).Restrict(DashboardView.Parse(query));
+        return new DashboardContext(analysis, scope, preferences, view, time);
     }
 }

@@ -72,16 +72,9 @@ public sealed record OverviewModel(
 
         // A group that is the whole scope (the one market chosen, say) repeats the scope's own sentence.
         movers = [.. movers.Where(m => m.Dimension is null || !movers.Any(t => t.Dimension is null && t.Measure == m.Measure && t.Value.Equals(m.Value)))];
-        var reference = analysis.Snapshot.Reference;
-        string Label(Dimension d, string key) => d switch
-        {
-            Dimension.Market => reference.Markets.FirstOrDefault(m => m.Code == key)?.Name ?? key,
-            Dimension.Channel => reference.Channels.FirstOrDefault(c => c.Key == key)?.Name ?? key,
-            Dimension.Event => reference.Events.FirstOrDefault(e => e.Key == key)?.Name ?? key,
-            _ => key,
-        };
+        var label = GroupLabels.For(analysis.Snapshot.Reference);
         var comparisonName = view.Compare == Comparison.SamePeriodLastYear ? "the same period last year" : "the previous period";
-        var narrative = NarrativeWriter.Write(movers, Label, comparisonName, preferences.Format, preferences.Currency);
-        return new OverviewModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative, Label);
+        var narrative = NarrativeWriter.Write(movers, label, comparisonName, preferences.Format, preferences.Currency);
+        return new OverviewModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative, label);
     }
 }

@@ -42,4 +42,9 @@ public sealed record ExportColumn(string Name, ExportCellKind Kind, string? Unit
 /// (markets, period, currency, data as of, who exported it when), the columns and the rows. Cells are strings for
 /// text columns, doubles (or null for absent) for number columns and <see cref="DateOnly"/> for date columns.
 /// </summary>
-public sealed record ExportTable(string Title, IReadOnlyList<(string Name, string Value)> Context, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<object?[]> Rows);
+public sealed record ExportTable(string Title, IReadOnlyList<(string Name, string Value)> Context, IReadOnlyList<ExportColumn> Columns, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>The table with who exported it and when as its last context line.</summary>
+    public ExportTable Stamped(string who, DateTimeOffset now) =>
+        this with { Context = [.. Context, ("Exported", $"{now.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC by {who}")] };
+}

@@ -1,4 +1,3 @@
-using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
@@ -44,17 +43,9 @@ public static class ChartNarrative
         var movers = totals.Concat(groups
             .Where(g => !totals.Any(t => t.Measure == g.Measure && t.Value.Equals(g.Value)))
             .OrderByDescending(m => Math.Abs(m.Change) * Math.Sqrt(m.ShareOfScope))).ToList();
-        var reference = context.Analysis.Snapshot.Reference;
-        string Label(Dimension d, string key) => d switch
-        {
-            Dimension.Market => reference.Markets.FirstOrDefault(m => m.Code == key)?.Name ?? key,
-            Dimension.Channel => reference.Channels.FirstOrDefault(c => c.Key == key)?.Name ?? key,
-            Dimension.Event => reference.Events.FirstOrDefault(e => e.Key == key)?.Name ?? key,
-            Dimension.Category => Enum.GetValues<Category>().Where(c => c.ToKey() == key).Select(FunnelModel.CategoryName).FirstOrDefault() ?? key,
-            _ => key,
-        };
+        var label = GroupLabels.For(context.Analysis.Snapshot.Reference);
         var comparison = query.Compare == Comparison.SamePeriodLastYear ? "the same period last year" : "the previous period";
-        var bullets = NarrativeWriter.Write(movers, Label, comparison, context.Preferences.Format, context.Preferences.Currency, MaxBullets).ToList();
+        var bullets = NarrativeWriter.Write(movers, label, comparison, context.Preferences.Format, context.Preferences.Currency, MaxBullets).ToList();
         if (bullets.Count < 2)
         {
             // Too little to say from movements alone: say so plainly rather than leave the slide bare.

@@ -1,5 +1,4 @@
 using Dashboard.Metrics.Time;
-using Dashboard.Reports.Charts;
 
 namespace Dashboard.Reports.Packs;
 
@@ -11,10 +10,6 @@ public sealed record ReviewRequest(DatePreset Period, Comparison Compare, IReadO
 {
     public static IReadOnlyList<(DatePreset Preset, string Label)> Periods { get; } =
         [(DatePreset.LastFullMonth, "Last full month"), (DatePreset.LastFullQuarter, "Last full quarter")];
-
-    /// <summary>Every chart a pack can hold, as "page/chart" keys with the page's and the chart's titles.</summary>
-    public static IReadOnlyList<(string Key, string Page, string Chart)> Choices(IEnumerable<PageReport> reports) =>
-        [.. reports.SelectMany(r => r.Charts.Select(c => ($"{r.Page.Key}/{c.Id}", r.Page.Title, c.Title)))];
 
     /// <summary>Parses "monthly"/"quarterly" or a preset key; null when neither.</summary>
     public static DatePreset? ParsePeriod(string? text) => text switch

@@ -17,6 +17,9 @@ public sealed class PackScheduleRunner(IDbContextFactory<DashboardDbContext> con
 {
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
 
+    /// <summary>Raised after a run's outcome is recorded: the schedule's id and the outcome.</summary>
+    public event Action<int, string>? Ran;
+
     /// <summary>Runs every schedule due now; returns how many ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
@@ -75,6 +78,7 @@ public sealed class PackScheduleRunner(IDbContextFactory<DashboardDbContext> con
         }
 
         await db.SaveChangesAsync(ct);
+        Ran?.Invoke(schedule.Id, schedule.LastOutcome);
         return schedule.LastOutcome;
     }
 }

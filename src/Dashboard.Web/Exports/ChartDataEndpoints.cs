@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Access;
@@ -83,8 +82,7 @@ public sealed class ExportContexts(MetricsSnapshotStore store, UserScopes scopes
     public ExportTable Stamp(ExportTable table, string who)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var now = time.GetUtcNow();
-        return table with { Context = [.. table.Context, ("Exported", $"{now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {who}")] };
+        return table.Stamped(who, time.GetUtcNow());
     }
 
     /// <summary>Recorded before the file is handed over: what and for which scope, never the figures.</summary>

@@ -29,7 +29,7 @@ public static class ReviewPackEndpoints
 
                 var (context, who) = await exportContexts.ForAsync(http, ct);
                 var keys = charts?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    ?? [.. ReportPages.All.SelectMany(p => p.Build(context)?.Charts.Select(c => $"{p.Key}/{c.Id}") ?? [])];
+                    ?? [.. ReportPages.All.SelectMany(p => p.Charts.Select(c => $"{p.Key}/{c.Id}"))];
                 try
                 {
                     var file = await packs.BuildAsync(context, new ReviewRequest(period.Value, context.View.Compare, keys), format, who, ct: ct);
