@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Dashboard.Data.Postgres;
 
@@ -18,7 +16,9 @@ public static class DatabaseCopy
     /// <returns>Rows copied per table.</returns>
     public static async Task<IReadOnlyDictionary<string, long>> FromSqliteAsync(string sqlitePath, string postgresConnectionString, CancellationToken ct = default)
     {
-        await using var target = new NpgsqlConnection(postgresConnectionString);
+        // A million-row table outlasts the default 30 s command timeout on a busy machine; the caller's token cancels.
+        var connectionString = new NpgsqlConnectionStringBuilder(postgresConnectionString) { CommandTimeout = 0 }.ToString();
+        await using var target = new NpgsqlConnection(connectionString);
         await target.OpenAsync(ct);
         var columns = await ColumnsAsync(target, ct);
         var order = await ForeignKeyOrderAsync(target, [.. columns.Keys], ct);
@@ -26,9 +26,14 @@ public static class DatabaseCopy
         await using var source = new SqliteConnection(DashboardDatabase.SqliteConnectionString(sqlitePath));
         await source.OpenAsync(ct);
         await using var tx = await target.BeginTransactionAsync(ct);
-        await using (var truncate = new NpgsqlCommand($"TRUNCATE {string.Join(", ", order.Select(Quote))} RESTART IDENTITY CASCADE", target, tx))
+        await ExecuteAsync(target, tx, $"TRUNCATE {string.Join(", ", order.Select(Quote))} RESTART IDENTITY CASCADE", ct);
+
+        // As pg_restore does: rows first, then secondary indexes and foreign keys, each built once over the whole table
+        // instead of maintained and checked row by row. The DDL is part of the transaction like the rows.
+        var deferred = await DeferredDefinitionsAsync(target, tx, ct);
+        foreach (var (drop, _) in deferred)
         {
-            await truncate.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(target, tx, drop, ct);
         }
 
         var copied = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -40,13 +45,15 @@ public static class DatabaseCopy
             await using var reader = await read.ExecuteReaderAsync(ct);
             await using var writer = await target.BeginBinaryImportAsync(
                 $"COPY {Quote(table)} ({string.Join(", ", cols.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+            var values = new object[cols.Count];
             long rows = 0;
             while (await reader.ReadAsync(ct))
             {
-                await writer.StartRowAsync(ct);
+                reader.GetValues(values);
+                writer.StartRow();
                 for (var i = 0; i < cols.Count; i++)
                 {
-                    await WriteAsync(writer, reader, i, cols[i], table, ct);
+                    CopyValues.Write(writer, values[i], cols[i].Type, table + "." + cols[i].Name);
                 }
 
                 rows++;
@@ -56,12 +63,16 @@ public static class DatabaseCopy
             copied[table] = rows;
         }
 
+        foreach (var (_, create) in deferred.AsEnumerable().Reverse())
+        {
+            await ExecuteAsync(target, tx, create, ct);
+        }
+
         // Identity columns continue after the copied ids.
         foreach (var table in order.Where(t => columns[t].Any(c => c.Name == "id" && c.IsIdentity)))
         {
-            await using var sequence = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence('{Quote(table)}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {Quote(table)}", target, tx);
-            await sequence.ExecuteScalarAsync(ct);
+            await ExecuteAsync(target, tx,
+                $"SELECT setval(pg_get_serial_sequence('{Quote(table)}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {Quote(table)}", ct);
         }
 
         await tx.CommitAsync(ct);
@@ -70,47 +81,37 @@ public static class DatabaseCopy
 
     private sealed record Column(string Name, string Type, bool IsIdentity);
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter writer, SqliteDataReader reader, int i, Column column, string table, CancellationToken ct)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
-        if (reader.IsDBNull(i))
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// (drop, create) statements for the foreign keys, then the indexes that back no primary key or unique constraint;
+    /// run the drops in this order and the creates in reverse.
+    /// </summary>
+    private static async Task<List<(string Drop, string Create)>> DeferredDefinitionsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var statements = new List<(string, string)>();
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
+                   format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))
+            FROM pg_constraint k WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace
+            UNION ALL
+            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+            WHERE t.relnamespace = 'public'::regnamespace
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+            """, connection, tx);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            await writer.WriteNullAsync(ct);
-            return;
+            statements.Add((reader.GetString(0), reader.GetString(1)));
         }
 
-        switch (column.Type)
-        {
-            case "integer":
-                await writer.WriteAsync(reader.GetInt32(i), NpgsqlDbType.Integer, ct);
-                break;
-            case "bigint":
-                await writer.WriteAsync(reader.GetInt64(i), NpgsqlDbType.Bigint, ct);
-                break;
-            case "smallint":
-                await writer.WriteAsync(reader.GetInt16(i), NpgsqlDbType.Smallint, ct);
-                break;
-            case "boolean":
-                await writer.WriteAsync(reader.GetInt64(i) != 0, NpgsqlDbType.Boolean, ct);
-                break;
-            case "double precision":
-                await writer.WriteAsync(reader.GetDouble(i), NpgsqlDbType.Double, ct);
-                break;
-            case "date":
-                await writer.WriteAsync(DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture), NpgsqlDbType.Date, ct);
-                break;
-            case "timestamp with time zone":
-                await writer.WriteAsync(DateTime.Parse(reader.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                    NpgsqlDbType.TimestampTz, ct);
-                break;
-            case "bytea":
-                await writer.WriteAsync((byte[])reader.GetValue(i), NpgsqlDbType.Bytea, ct);
-                break;
-            case "text" or "character varying":
-                await writer.WriteAsync(reader.GetString(i), NpgsqlDbType.Text, ct);
-                break;
-            default:
-                throw new InvalidOperationException($"{table}.{column.Name}: PostgreSQL type {column.Type} has no conversion from SQLite.");
-        }
+        return statements;
     }
 
     private static async Task<Dictionary<string, List<Column>>> ColumnsAsync(NpgsqlConnection connection, CancellationToken ct)
