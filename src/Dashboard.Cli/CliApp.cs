@@ -14,6 +14,7 @@ public static class CliApp
         var context = new CliContext(stdout, stderr, time);
         var root = new RootCommand("Micro-conversion ROI dashboard: import, seed and maintain the database.");
         root.Options.Add(context.DbOption);
+        root.Options.Add(context.PostgresOption);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(TemplatesCommand.Create(context));
         root.Subcommands.Add(EraseCommand.Create(context));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli;
 
@@ -10,6 +11,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
 {
     public const string DefaultDbPath = "data/dashboard.db";
     public const string DbEnvironmentVariable = "DASHBOARD_DB";
+    public const string PostgresEnvironmentVariable = "DASHBOARD_POSTGRES";
 
     public TextWriter Out { get; } = stdout;
     public TextWriter Err { get; } = stderr;
@@ -18,6 +20,13 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     public Option<string?> DbOption { get; } = new("--db")
     {
         Description = $"SQLite database file (default: ${DbEnvironmentVariable}, else {DefaultDbPath})",
+        Recursive = true,
+    };
+
+    public Option<string?> PostgresOption { get; } = new("--postgres")
+    {
+        Description = $"A PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…; default: ${PostgresEnvironmentVariable}): "
+            + "when given, the command works on that database instead of the SQLite file",
         Recursive = true,
     };
 
@@ -30,12 +39,40 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     public string DbPath(ParseResult parse) =>
         Path.GetFullPath(parse.GetValue(DbOption) ?? Environment.GetEnvironmentVariable(DbEnvironmentVariable) ?? DefaultDbPath);
 
+    /// <summary>The PostgreSQL database the command works on, or null for the SQLite file.</summary>
+    public string? Postgres(ParseResult parse) =>
+        parse.GetValue(PostgresOption) is { Length: > 0 } given ? given
+        : Environment.GetEnvironmentVariable(PostgresEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
+    /// <summary>"postgres", or the SQLite file's full path: which database a command's answer came from.</summary>
+    public string DatabaseName(ParseResult parse) => Postgres(parse) is null ? DbPath(parse) : "postgres";
+
+    /// <summary>Where files that belong with the database go (the demo data's CSV files and its truth file).</summary>
+    public string DataFolder(ParseResult parse) =>
+        Postgres(parse) is null ? Path.GetDirectoryName(DbPath(parse))! : Path.GetFullPath(Path.GetDirectoryName(DefaultDbPath)!);
+
+    public DbContextOptions<DashboardDbContext> Options(ParseResult parse) =>
+        Postgres(parse) is { } connection ? DashboardDatabase.PostgresOptions(connection) : DashboardDatabase.SqliteOptions(DbPath(parse));
+
     /// <summary>Opens the database, creating and migrating it when needed.</summary>
     public async Task<DashboardDbContext> OpenAsync(ParseResult parse, CancellationToken ct)
     {
-        var path = DbPath(parse);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var db = DashboardDatabase.OpenSqlite(path);
+        if (Postgres(parse) is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DbPath(parse))!);
+        }
+
+        var db = new DashboardDbContext(Options(parse));
+        await DatabaseInitializer.MigrateAsync(db, ct);
+        return db;
+    }
+
+    /// <summary>Opens the SQLite file whatever --postgres says (the source of a copy to PostgreSQL).</summary>
+    public async Task<DashboardDbContext> OpenSqliteAsync(ParseResult parse, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath(parse))!);
+        var db = DashboardDatabase.OpenSqlite(DbPath(parse));
         await DatabaseInitializer.MigrateAsync(db, ct);
         return db;
     }

@@ -35,7 +35,7 @@ internal static class PackBenchmark
         var keys = all.Concat(all).Take(20).ToList();
         var request = new ReviewRequest(DatePreset.LastFullMonth, Comparison.PreviousPeriod, keys);
 
-        var factory = new FileContextFactory(path);
+        var factory = new OptionsContextFactory(DashboardDatabase.SqliteOptions(path));
         using var inventory = new DataInventory(factory);
         await using var renderer = new ChartRenderer(new RenderingOptions());
         var maker = new PackMaker(new ReviewPackBuilder(renderer), renderer, inventory, factory, TimeProvider.System);

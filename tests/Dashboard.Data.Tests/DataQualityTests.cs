@@ -8,10 +8,11 @@ public sealed class DataQualityTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Planted_faults_are_found_and_their_rows_can_be_listed()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Planted_faults_are_found_and_their_rows_can_be_listed(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "fx_rates", """
             month,currency,usd_rate
             2025-02,EUR,1.05

@@ -90,6 +90,29 @@ internal static class Fixtures
         { "survey_responses", SurveyResponses, 2 },
     };
 
+    /// <summary><see cref="AllKinds"/> on each provider.</summary>
+    public static TheoryData<string, string, string, int> AllKindsOnBoth()
+    {
+        var cases = new TheoryData<string, string, string, int>();
+        foreach (var provider in ProviderDatabase.Both)
+        {
+            foreach (var row in AllKinds)
+            {
+                var (kind, csv, rows) = row.Data;
+                cases.Add(provider, kind, csv, rows);
+            }
+        }
+
+        return cases;
+    }
+
+    public static async Task<ImportResult> ImportAsync(ProviderDatabase temp, string kind, string csv, string fileName = "file.csv")
+    {
+        var path = temp.WriteFile(fileName, csv);
+        await using var db = temp.Open();
+        return await new FileImporter(db, TimeProvider.System).ImportFileAsync(kind, path, "tester");
+    }
+
     public static async Task<ImportResult> ImportAsync(TempDatabase temp, string kind, string csv, string fileName = "file.csv")
     {
         var path = temp.WriteFile(fileName, csv);

@@ -6,10 +6,11 @@ namespace Dashboard.Data.Tests;
 
 public sealed class InventoryTests
 {
-    [Fact]
-    public async Task The_inventory_counts_current_rows_and_follows_imports_and_rollbacks()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_inventory_counts_current_rows_and_follows_imports_and_rollbacks(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         using var inventory = new DataInventory(temp.Factory());
         var ct = TestContext.Current.CancellationToken;
         Assert.All(await inventory.KindsAsync(ct), k => Assert.Equal(0, k.Rows));

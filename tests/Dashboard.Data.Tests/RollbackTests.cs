@@ -5,12 +5,13 @@ namespace Dashboard.Data.Tests;
 
 public sealed class RollbackTests
 {
-    [Fact]
-    public async Task Rolling_back_an_import_removes_its_rows_and_restores_the_ones_it_replaced()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Rolling_back_an_import_removes_its_rows_and_restores_the_ones_it_replaced(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var original = await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
-        var afterOriginal = await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns", "audit_log");
+        var afterOriginal = await temp.FingerprintAsync("campaigns", "audit_log");
         var correction = await Fixtures.ImportAsync(temp, "micro_conversions", """
             date,market,channel,campaign,event,source,count
             2025-03-04,DE,paid_social,,coupon_download,ecommerce,50
@@ -23,33 +24,35 @@ public sealed class RollbackTests
 
         Assert.True(result.RolledBack, result.Message);
         Assert.Equal((2L, 1L), (result.RowsRemoved, result.RowsRestored));
-        Assert.Equal(afterOriginal, await DatabaseFingerprint.ComputeAsync(temp.Path, "campaigns", "audit_log"));
+        Assert.Equal(afterOriginal, await temp.FingerprintAsync("campaigns", "audit_log"));
         Assert.Equal(1, await temp.CountAsync($"SELECT COUNT(*) FROM audit_log WHERE action = 'import_rolled_back' AND actor = 'tester' AND target LIKE '%#{correction.ImportId} %'"));
         Assert.Equal(45, await temp.CountAsync("SELECT count FROM micro_conversions WHERE superseded_by IS NULL AND date = '2025-03-04' AND source = 'ecommerce'"));
         Assert.Equal(1, await temp.CountAsync($"SELECT COUNT(*) FROM imports WHERE id = {correction.ImportId} AND outcome = 'rolled_back'"));
         Assert.NotNull(original.ImportId);
     }
 
-    [Fact]
-    public async Task An_import_whose_rows_were_replaced_later_cannot_be_rolled_back_first()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_import_whose_rows_were_replaced_later_cannot_be_rolled_back_first(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var original = await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
         var again = await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions, "again.csv");
-        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+        var before = await temp.FingerprintAsync();
 
         await using var db = temp.Open();
         var result = await new ImportRollback(db, TimeProvider.System).RollbackAsync(original.ImportId!.Value, "tester", TestContext.Current.CancellationToken);
 
         Assert.False(result.RolledBack);
         Assert.Contains($"import {again.ImportId}", result.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
+        Assert.Equal(before, await temp.FingerprintAsync());
     }
 
-    [Fact]
-    public async Task A_failed_import_cannot_be_rolled_back()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_failed_import_cannot_be_rolled_back(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var failed = await Fixtures.ImportAsync(temp, "sales", "date,market\n");
 
         await using var db = temp.Open();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace Dashboard.TestSupport;
 
@@ -45,12 +46,59 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>A new, empty database on this server; its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    public async Task<string> CreateDatabaseAsync() => await CreateAsync(template: null);
+
+    /// <summary>
+    /// A new database with the schema and reference data: a copy of a template migrated once per test run, which
+    /// takes a fraction of a second where migrating each database took seconds.
+    /// </summary>
+    public async Task<string> CreateMigratedDatabaseAsync()
+    {
+        await _templateGate.WaitAsync();
+        try
+        {
+            if (_template is null)
+            {
+                var connection = await CreateAsync(template: null);
+                await using (var db = Dashboard.Data.DashboardDatabase.OpenPostgres(connection))
+                {
+                    await Dashboard.Data.DatabaseInitializer.MigrateAsync(db);
+                }
+
+                // A template may have no open connections while it is copied.
+                await using (var pooled = new NpgsqlConnection(connection))
+                {
+                    NpgsqlConnection.ClearPool(pooled);
+                }
+
+                _template = new NpgsqlConnectionStringBuilder(connection).Database;
+            }
+        }
+        finally
+        {
+            _templateGate.Release();
+        }
+
+        return await CreateAsync(_template);
+    }
+
+    private readonly SemaphoreSlim _templateGate = new(1, 1);
+    private string? _template;
+
+    private async Task<string> CreateAsync(string? template)
     {
         var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
-        await RunAsync(Tool("psql"), $"-h 127.0.0.1 -p {Port} -U dashboard -d postgres -v ON_ERROR_STOP=1 -c \"CREATE DATABASE {name}\"");
-        return $"Host=127.0.0.1;Port={Port};Username=dashboard;Database={name};Pooling=true";
+        await using (var admin = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return ConnectionString(name);
     }
+
+    private string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=dashboard;Database={database};Pooling=true";
 
     private static async Task<PostgresServer> StartAsync()
     {
@@ -65,7 +113,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunAsync(Tool("initdb"), $"-D {data} -A trust -U dashboard -E UTF8 --locale=C.UTF-8 --no-sync", asPostgres: true);
         await RunAsync(Tool("pg_ctl"),
-            $"-D {data} -l {Path.Combine(folder, "server.log")} -w -t 60 -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start",
+            $"-D {data} -l {Path.Combine(folder, "server.log")} -w -t 60 -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c timezone=UTC -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start",
             asPostgres: true);
         return server;
     }

@@ -89,7 +89,7 @@ internal static class ExportCommand
                 var keys = parse.GetValue(charts)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? [.. (report.Page is { } p ? [p] : ReportPages.All).SelectMany(p => p.Charts.Select(c => $"{p.Key}/{c.Id}"))];
                 await using var renderer = new ChartRenderer(new RenderingOptions { ChromiumPath = parse.GetValue(chromium)! });
-                var factory = new FileContextFactory(cli.DbPath(parse));
+                var factory = new OptionsContextFactory(cli.Options(parse));
                 using var inventory = new DataInventory(factory);
                 var maker = new PackMaker(new ReviewPackBuilder(renderer), renderer, inventory, factory, cli.Time);
                 var progress = new Progress<PackProgress>(p => cli.Err.WriteLine($"{p.Step} ({p.Done}/{p.Total})"));

@@ -41,9 +41,10 @@ internal static class SeedCommand
             }
 
             await using var db = await cli.OpenAsync(parse, ct);
-            var dbPath = cli.DbPath(parse);
-            var result = await new DemoSeeder(db, cli.Time).SeedIfEmptyAsync(options, Path.GetDirectoryName(dbPath)!, new ImmediateProgress(cli.Err), ct);
-            var truthPath = Path.Combine(Path.GetDirectoryName(dbPath)!, DemoSeeder.TruthFileName);
+            var dataFolder = cli.DataFolder(parse);
+            Directory.CreateDirectory(dataFolder);
+            var result = await new DemoSeeder(db, cli.Time).SeedIfEmptyAsync(options, dataFolder, new ImmediateProgress(cli.Err), ct);
+            var truthPath = Path.Combine(dataFolder, DemoSeeder.TruthFileName);
             if (parse.GetValue(truth) is { } target && File.Exists(truthPath))
             {
                 File.Copy(truthPath, target.FullName, overwrite: true);

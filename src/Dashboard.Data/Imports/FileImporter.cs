@@ -139,6 +139,7 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
         ImportResult? applied = null;
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
+            await SerializeWritersAsync(connection, tx, ct);
             await using var staging = new StagingTable(connection, tx, mapper);
             await staging.CreateAsync(ct);
             rows = await StageAsync(source, ordinals, options, mapper, staging, connection, tx, errors, ct);
@@ -185,6 +186,7 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
     {
         var refs = await ReferenceLookup.LoadAsync(connection, tx, ct);
         refs.RestrictTo(options.Markets);
+        await staging.StartStagingAsync(ct);
         var full = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(BatchesInFlight) { SingleReader = true, SingleWriter = true });
         var free = Channel.CreateUnbounded<RowBatch>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -197,7 +199,7 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
                 {
                     if (batch.Withdrawn[i])
                     {
-                        await staging.WithdrawAsync((string)batch.Values[i][0]!, (int)batch.Values[i][1]!, ct);
+                        staging.Withdraw((string)batch.Values[i][0]!, (int)batch.Values[i][1]!);
                     }
                     else
                     {
@@ -216,6 +218,7 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
         }
 
         var rows = await reading;
+        await staging.FinishStagingAsync(ct);
         await refs.InsertPendingAsync(ct);
         return rows;
     }
@@ -365,6 +368,28 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
             connection, kind, fileName, user, options.Via, options.Template ?? "", started, time.GetUtcNow().UtcDateTime, rows, errors.Total, listed, ct);
         return new ImportResult(kind, fileName, importId, false, rows, 0, 0, 0, listed, errors.Total, clock.Elapsed);
     }
+
+    /// <summary>
+    /// One import writes at a time, as on SQLite (one writer by design): new brand and campaign ids are taken from the
+    /// highest stored one, and two imports replacing the same keys must not interleave. PostgreSQL's transaction-scoped
+    /// advisory lock holds across instances and is released with the transaction.
+    /// </summary>
+    private static async Task SerializeWritersAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        if (connection is not Npgsql.NpgsqlConnection)
+        {
+            return;
+        }
+
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({ImportLockKey})";
+        cmd.CommandTimeout = 600;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The advisory lock's key: any fixed number other code does not use ("DASH" in ASCII).</summary>
+    private const long ImportLockKey = 0x44415348;
 
     private static async Task TuneAsync(DbConnection connection, CancellationToken ct)
     {

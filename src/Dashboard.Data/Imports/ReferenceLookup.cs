@@ -103,6 +103,18 @@ internal sealed class ReferenceLookup
             StagingTable.AddParameters(cmd, ("@id", id), ("@key", key));
             await cmd.ExecuteNonQueryAsync(ct);
         }
+
+        // PostgreSQL's identity sequences do not see explicit ids: move them past, so that ids the app assigns do not collide.
+        if (pending.Count > 0 && _connection is Npgsql.NpgsqlConnection)
+        {
+            foreach (var table in pending.Select(p => p.Table).Distinct(StringComparer.Ordinal))
+            {
+                await using var cmd = _connection.CreateCommand();
+                cmd.Transaction = _transaction;
+                cmd.CommandText = $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))";
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+        }
     }
 
     /// <summary>A campaign's key for display; a key new in this file is marked as such.</summary>

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Dashboard.Data.Postgres;
+using Npgsql;
 using SQLitePCL;
 
 namespace Dashboard.Data.Imports;
@@ -8,18 +10,29 @@ namespace Dashboard.Data.Imports;
 /// <summary>
 /// Appends validated rows to the staging table, once per row, so it is the hottest path of an import. SQLite gets a
 /// statement bound through SQLitePCLRaw directly (ADO.NET's per-call parameter handling cost more than the insert);
-/// other providers get a prepared ADO.NET command.
+/// PostgreSQL gets one binary COPY for the whole file; other providers get a prepared ADO.NET command.
 /// </summary>
 internal abstract class StageAppender : IDisposable
 {
     public abstract void Append(object?[] values, long line);
 
+    /// <summary>Ends the appending: the connection is free for other commands afterwards.</summary>
+    public virtual Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
+
     public abstract void Dispose();
 
-    public static StageAppender For(DbConnection connection, DbTransaction transaction, string insertSql, int columns) =>
-        connection is SqliteConnection sqlite
-            ? new SqliteStageAppender(sqlite, insertSql)
-            : new AdoStageAppender(connection, transaction, insertSql, columns);
+    public static async Task<StageAppender> ForAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<string> columns, CancellationToken ct)
+    {
+        var names = Enumerable.Range(0, columns.Count + 1).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture));
+        var insertSql = $"INSERT INTO stage ({SqlText.List(columns)}, line) VALUES ({string.Join(", ", names)})";
+        return connection switch
+        {
+            SqliteConnection sqlite => new SqliteStageAppender(sqlite, insertSql),
+            NpgsqlConnection postgres => await PostgresStageAppender.StartAsync(postgres, (NpgsqlTransaction)transaction, columns, ct),
+            _ => new AdoStageAppender(connection, transaction, insertSql, columns.Count),
+        };
+    }
 }
 
 internal sealed class SqliteStageAppender : StageAppender
@@ -130,4 +143,50 @@ internal sealed class AdoStageAppender : StageAppender
     }
 
     public override void Dispose() => _insert.Dispose();
+}
+
+/// <summary>The whole file as one binary COPY into the stage: no statement per row, and no text to parse on the server.</summary>
+internal sealed class PostgresStageAppender : StageAppender
+{
+    private readonly NpgsqlBinaryImporter _writer;
+    private readonly (string Name, string Type)[] _columns;
+
+    private PostgresStageAppender(NpgsqlBinaryImporter writer, (string Name, string Type)[] columns)
+    {
+        _writer = writer;
+        _columns = columns;
+    }
+
+    public static async Task<PostgresStageAppender> StartAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> columns, CancellationToken ct)
+    {
+        var types = (await CopyValues.ColumnsOfAsync(connection, "stage", transaction, ct)).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        var ordered = columns.Append("line").Select(c => (c, types[c])).ToArray();
+        var writer = await connection.BeginBinaryImportAsync($"COPY stage ({SqlText.List(columns)}, line) FROM STDIN (FORMAT BINARY)", ct);
+
+        // The apply that follows can run long on a large file; the import's own token is what cancels it.
+        writer.Timeout = TimeSpan.FromMinutes(10);
+        return new PostgresStageAppender(writer, ordered);
+    }
+
+    public override void Append(object?[] values, long line)
+    {
+        _writer.StartRow();
+        for (var i = 0; i < values.Length; i++)
+        {
+            CopyValues.Write(_writer, values[i], _columns[i].Type, _columns[i].Name);
+        }
+
+        _writer.Write(line, NpgsqlTypes.NpgsqlDbType.Bigint);
+    }
+
+    public override async Task CompleteAsync(CancellationToken ct)
+    {
+        await _writer.CompleteAsync(ct);
+
+        // Npgsql hands the connection back only when the importer is closed, not when the COPY completes.
+        await _writer.CloseAsync(ct);
+    }
+
+    public override void Dispose() => _writer.Dispose();
 }

@@ -11,7 +11,7 @@ namespace Dashboard.Data.Imports;
 internal sealed class StagingTable(DbConnection connection, DbTransaction transaction, KindMapper mapper) : IAsyncDisposable
 {
     private StageAppender? _appender;
-    private DbCommand? _withdraw;
+    private readonly HashSet<(string JourneyId, int MarketId)> _withdrawn = [];
 
     /// <summary>
     /// The stage has no index while rows are appended (a unique index there cost a B-tree insert per row); duplicate
@@ -20,15 +20,37 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
     public async Task CreateAsync(CancellationToken ct)
     {
         await ExecuteAsync("DROP TABLE IF EXISTS stage; DROP TABLE IF EXISTS withdrawn;", ct);
-        await ExecuteAsync($"CREATE TEMP TABLE stage AS SELECT {List(mapper.Columns)}, 0 AS line FROM {Quote(mapper.Table)} WHERE 1 = 0", ct);
+        await ExecuteAsync($"CREATE TEMP TABLE stage AS SELECT {List(mapper.Columns)}, CAST(0 AS BIGINT) AS line FROM {Quote(mapper.Table)} WHERE 1 = 0", ct);
         await ExecuteAsync("CREATE TEMP TABLE withdrawn (journey_id TEXT NOT NULL, market_id INTEGER NOT NULL, PRIMARY KEY (journey_id, market_id))", ct);
-        var names = Enumerable.Range(0, mapper.Columns.Count + 1).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture));
-        _appender = StageAppender.For(
-            connection, transaction, $"INSERT INTO stage ({List(mapper.Columns)}, line) VALUES ({string.Join(", ", names)})", mapper.Columns.Count);
     }
+
+    /// <summary>Starts appending rows; until <see cref="FinishStagingAsync"/> the connection runs nothing else (PostgreSQL's COPY holds it).</summary>
+    public async Task StartStagingAsync(CancellationToken ct) => _appender = await StageAppender.ForAsync(connection, transaction, mapper.Columns, ct);
 
     /// <summary>Stages one valid row (synchronous: see <see cref="StageAppender"/>).</summary>
     public void Add(object?[] values, long line) => _appender!.Append(values, line);
+
+    /// <summary>A journey whose consent was withdrawn; kept in memory while rows stream (PostgreSQL's COPY holds the connection).</summary>
+    public void Withdraw(string journeyId, int marketId) => _withdrawn.Add((journeyId, marketId));
+
+    /// <summary>Ends the streaming of rows and stores the withdrawn journeys.</summary>
+    public async Task FinishStagingAsync(CancellationToken ct)
+    {
+        await _appender!.CompleteAsync(ct);
+        if (_withdrawn.Count == 0)
+        {
+            return;
+        }
+
+        await using var insert = Command("INSERT INTO withdrawn (journey_id, market_id) VALUES (@j, @m)");
+        AddParameters(insert, ("@j", null), ("@m", null));
+        foreach (var (journeyId, marketId) in _withdrawn)
+        {
+            insert.Parameters[0].Value = journeyId;
+            insert.Parameters[1].Value = marketId;
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     /// <summary>Indexes the staged rows for the kind's cross-row checks (built once after loading: cheaper than per row).</summary>
     public async Task IndexForChecksAsync(CancellationToken ct)
@@ -59,19 +81,6 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
             errors.Add(reader.GetInt64(0), column, reader.IsDBNull(2) ? "" : reader.GetString(2),
                 $"repeats the key of line {reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)}: two rows of one file may not share a key");
         }
-    }
-
-    public async Task WithdrawAsync(string journeyId, int marketId, CancellationToken ct)
-    {
-        if (_withdraw is null)
-        {
-            _withdraw = Command("INSERT INTO withdrawn (journey_id, market_id) VALUES (@j, @m) ON CONFLICT DO NOTHING");
-            AddParameters(_withdraw, ("@j", null), ("@m", null));
-        }
-
-        _withdraw.Parameters[0].Value = journeyId;
-        _withdraw.Parameters[1].Value = marketId;
-        await _withdraw.ExecuteNonQueryAsync(ct);
     }
 
     public async Task RunChecksAsync(ErrorSink errors, CancellationToken ct)
@@ -155,13 +164,10 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _appender?.Dispose();
-        if (_withdraw is not null)
-        {
-            await _withdraw.DisposeAsync();
-        }
+        return ValueTask.CompletedTask;
     }
 
     private DbCommand Command(string sql)
@@ -169,6 +175,9 @@ internal sealed class StagingTable(DbConnection connection, DbTransaction transa
         var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = sql;
+
+        // Applying a million-row file takes longer than the default 30 s on a busy server; the import's token cancels.
+        cmd.CommandTimeout = 600;
         return cmd;
     }
 }

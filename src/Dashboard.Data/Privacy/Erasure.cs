@@ -48,7 +48,7 @@ public static class Erasure
             var markets = await ScalarAsync(connection, tx, $"SELECT COUNT(DISTINCT market_id) FROM {table} WHERE {column} = @id", trimmed, ct);
             var rows = await ExecuteAsync(connection, tx, $"DELETE FROM {table} WHERE {column} = @id", trimmed, ct);
             // Error reports quote ids alone or inside a repeated key ("j_1,DE,…"): any line that holds the id goes.
-            var reports = await ExecuteAsync(connection, tx, "DELETE FROM import_errors WHERE instr(value, @id) > 0", trimmed, ct);
+            var reports = await ExecuteAsync(connection, tx, $"DELETE FROM import_errors WHERE {SqlDialect.Of(connection).Contains("value", "@id")}", trimmed, ct);
             var result = new ErasureResult(what, rows, markets, reports);
             if (result.Found)
             {

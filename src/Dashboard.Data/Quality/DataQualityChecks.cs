@@ -78,11 +78,11 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
         const string Sql =
             """
             SELECT f.source, m.code, r.name, MAX(f.date), COUNT(*) FROM micro_conversions f
-              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id, f.source
+              JOIN markets m ON m.id = f.market_id JOIN regions r ON r.id = m.region_id WHERE f.superseded_by IS NULL GROUP BY f.market_id, f.source, m.code, r.name
             """;
         var bySource = await ReadAsync(connection, Sql, r => new Freshness(
             ImportKinds.MicroConversions, r.GetString(0), r.GetString(1), r.GetString(2),
-            DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(4)), ct);
+            DbValues.Date(r, 3), r.GetInt64(4)), ct);
         var coverage = await inventory.CoverageAsync(ct);
         return [.. bySource, .. coverage.SelectMany(m => SingleSourceKinds
             .Where(m.ByKind.ContainsKey)
@@ -92,7 +92,7 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
     private static async Task<IReadOnlyList<CrossMarketJourney>> CrossMarketJourneysAsync(DbConnection connection, CancellationToken ct)
     {
         var sql = $"""
-            SELECT j.journey_id, group_concat(DISTINCT m.code), COUNT(*) FROM journeys j JOIN markets m ON m.id = j.market_id
+            SELECT j.journey_id, {SqlDialect.Of(connection).DistinctList("m.code")}, COUNT(*) FROM journeys j JOIN markets m ON m.id = j.market_id
             WHERE j.superseded_by IS NULL GROUP BY j.journey_id HAVING COUNT(DISTINCT j.market_id) > 1 ORDER BY j.journey_id LIMIT {Listed}
             """;
         return await ReadAsync(connection, sql, r => new CrossMarketJourney(r.GetString(0), Split(r.GetString(1)), r.GetInt64(2)), ct);
@@ -101,21 +101,21 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
     private static async Task<IReadOnlyList<DuplicatedSpend>> DuplicatedSpendAsync(DbConnection connection, CancellationToken ct)
     {
         var sql = $"""
-            SELECT s.date, c.key, k.key, s.spend, s.currency, group_concat(DISTINCT m.code) FROM spend s
+            SELECT s.date, c.key, k.key, s.spend, s.currency, {SqlDialect.Of(connection).DistinctList("m.code")} FROM spend s
               JOIN channels c ON c.id = s.channel_id JOIN campaigns k ON k.id = s.campaign_id JOIN markets m ON m.id = s.market_id
             WHERE s.superseded_by IS NULL AND k.key <> '' AND s.spend > 0
-            GROUP BY s.date, s.channel_id, s.campaign_id, s.spend, s.currency HAVING COUNT(DISTINCT s.market_id) > 1
+            GROUP BY s.date, s.channel_id, s.campaign_id, c.key, k.key, s.spend, s.currency HAVING COUNT(DISTINCT s.market_id) > 1
             ORDER BY s.date DESC LIMIT {Listed}
             """;
         return await ReadAsync(connection, sql, r => new DuplicatedSpend(
-            DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetString(1), r.GetString(2),
+            DbValues.Date(r, 0), r.GetString(1), r.GetString(2),
             r.GetInt64(3) / 10_000m, r.GetString(4), Split(r.GetString(5))), ct);
     }
 
     private static async Task<IReadOnlyList<UnmappedEvent>> UnmappedEventsAsync(DbConnection connection, CancellationToken ct)
     {
         var sql = $"""
-            SELECT e.value, COUNT(*), group_concat(DISTINCT e.import_id), MIN(e.message) FROM import_errors e
+            SELECT e.value, COUNT(*), {SqlDialect.Of(connection).DistinctList("e.import_id")}, MIN(e.message) FROM import_errors e
             WHERE e."column" = 'event' AND e.message LIKE 'is neither a micro-conversion key%'
             GROUP BY e.value ORDER BY COUNT(*) DESC LIMIT {Listed}
             """;
@@ -129,20 +129,21 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
 
     private static async Task<IReadOnlyList<MissingRate>> MissingRatesAsync(DbConnection connection, CancellationToken ct)
     {
-        const string Used =
-            """
+        var sql = SqlDialect.Of(connection);
+        var used =
+            $"""
             SELECT month, currency, SUM(n) FROM (
-              SELECT substr(date, 1, 7) AS month, currency, COUNT(*) AS n FROM sales WHERE superseded_by IS NULL GROUP BY 1, 2
-              UNION ALL SELECT substr(date, 1, 7), currency, COUNT(*) FROM spend WHERE superseded_by IS NULL GROUP BY 1, 2
-              UNION ALL SELECT substr(timestamp_utc, 1, 7), currency, COUNT(*) FROM journeys WHERE superseded_by IS NULL AND currency <> '' GROUP BY 1, 2)
+              SELECT {sql.Month("date")} AS month, currency, COUNT(*) AS n FROM sales WHERE superseded_by IS NULL GROUP BY 1, 2
+              UNION ALL SELECT {sql.Month("date")}, currency, COUNT(*) FROM spend WHERE superseded_by IS NULL GROUP BY 1, 2
+              UNION ALL SELECT {sql.TimestampMonth("timestamp_utc")}, currency, COUNT(*) FROM journeys WHERE superseded_by IS NULL AND currency <> '' GROUP BY 1, 2) u
             GROUP BY month, currency ORDER BY month, currency
             """;
-        var used = await ReadAsync(connection, Used, r => (Month: r.GetString(0), Currency: r.GetString(1), Rows: r.GetInt64(2)), ct);
+        var usedRows = await ReadAsync(connection, used, r => (Month: r.GetString(0), Currency: r.GetString(1), Rows: r.GetInt64(2)), ct);
         var rates = (await ReadAsync(connection, "SELECT month, currency FROM fx_rates WHERE superseded_by IS NULL", r => (r.GetString(0), r.GetString(1)), ct)).ToHashSet();
         var byCurrency = rates.GroupBy(r => r.Item2).ToDictionary(g => g.Key, g => g.Select(r => r.Item1).Order(StringComparer.Ordinal).ToList());
 
         // USD needs no rate: rates are stored against it.
-        return [.. used.Where(u => u.Currency != "USD" && !rates.Contains((u.Month, u.Currency)))
+        return [.. usedRows.Where(u => u.Currency != "USD" && !rates.Contains((u.Month, u.Currency)))
             .Select(u => new MissingRate(u.Month, u.Currency, u.Rows,
                 byCurrency.GetValueOrDefault(u.Currency)?.LastOrDefault(m => string.CompareOrdinal(m, u.Month) < 0)))];
     }
