@@ -7,6 +7,7 @@ using Dashboard.Benchmarks;
 // `import-scale [rows …]`: a micro_conversions file of 1 M and 5 M rows, throughput and peak working set.
 // `pack [small|large]`: a 20-chart business review deck and report, against Chromium drawing the same figures alone.
 // `postgres [small|large]`: the snapshot loaded from PostgreSQL against SQLite, and the SQLite → PostgreSQL copy.
+// `postgres-import`: 1 M micro_conversions rows imported into PostgreSQL against the same file into SQLite.
 return args.FirstOrDefault()?.ToLowerInvariant() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
@@ -17,5 +18,6 @@ return args.FirstOrDefault()?.ToLowerInvariant() switch
     "planner" => await PlannerBenchmark.RunAsync(args[1..]),
     "pack" => await PackBenchmark.RunAsync(args[1..]),
     "postgres" => await PostgresBenchmark.RunAsync(args[1..]),
+    "postgres-import" => await PostgresImportBenchmark.RunAsync(),
     _ => await ImportBenchmark.RunAsync(args),
 };

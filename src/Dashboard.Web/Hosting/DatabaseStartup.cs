@@ -55,8 +55,11 @@ public static class DatabaseStartup
 
     private static async Task SeedDemoAsync(WebApplication app, DashboardDbContext db, DemoSeedOptions demo, TimeProvider time, ILogger logger)
     {
-        var dataSource = db.Database.GetDbConnection().DataSource;
-        var truthFolder = Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? app.Environment.ContentRootPath;
+        // Beside the SQLite file; for a server database, in the app's data folder.
+        var truthFolder = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource))!
+            : Path.Combine(app.Environment.ContentRootPath, "data");
+        Directory.CreateDirectory(truthFolder);
         var options = new DemoOptions(demo.ResolveEndDate(time), demo.Size);
         var progress = new LogProgress(logger);
         var result = await new DemoSeeder(db, time).SeedIfEmptyAsync(options, truthFolder, progress);
