@@ -80,6 +80,23 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>
+    /// Starts the app on a database of either provider that the caller owns and disposes; several instances may share
+    /// it, as behind a load balancer.
+    /// </summary>
+    public static AppFactory StartOn(ProviderDatabase database, IDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = new Dictionary<string, string?>(settings, StringComparer.Ordinal)
+        {
+            ["Database:Provider"] = database.Options.Provider,
+            ["Database:ConnectionString"] = database.Options.ConnectionString,
+        };
+        var factory = new AppFactory(database.FolderDatabase, all, ownsDatabase: false);
+        factory.StartServer();
+        return factory;
+    }
+
     /// <summary>Starts the app over a copy of the seeded template in another environment (Production, say).</summary>
     public static async Task<AppFactory> StartSeededInAsync(string environment)
     {

@@ -16,6 +16,12 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile SnapshotAnalysis? _current;
 
+    /// <summary>The data version of the loaded snapshot; null before the first load.</summary>
+    public long? LoadedVersion => _current?.Snapshot.Version;
+
+    /// <summary>Raised after a new snapshot replaced the previous one (an import here, or another instance's seen by a poll).</summary>
+    public event Action<SnapshotAnalysis>? Reloaded;
+
     /// <summary>The engine over the latest loaded snapshot (loads it on first use).</summary>
     public async ValueTask<MetricsEngine> GetAsync(CancellationToken ct = default) => (await GetAnalysisAsync(ct)).Engine;
 
@@ -43,6 +49,7 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
             // The valuation takes seconds: start it now so the first page that shows values does not wait.
             _ = Task.Run(() => analysis.Valuation.UsdPerAction(), CancellationToken.None);
             _current = analysis;
+            Reloaded?.Invoke(analysis);
             return analysis;
         }
         finally

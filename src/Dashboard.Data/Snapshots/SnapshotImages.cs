@@ -54,11 +54,20 @@ internal static class SnapshotImages
         Parameter(insert, "@key", referenceKey);
         var bytes = Parameter(insert, "@bytes", Array.Empty<byte>());
         Parameter(insert, "@created", nowUtc);
-        for (var p = 0; p < count; p++)
+        try
         {
-            part.Value = p;
-            bytes.Value = image.Slice(p * PartBytes, Math.Min(PartBytes, image.Length - (p * PartBytes))).ToArray();
-            insert.ExecuteNonQuery();
+            for (var p = 0; p < count; p++)
+            {
+                part.Value = p;
+                bytes.Value = image.Slice(p * PartBytes, Math.Min(PartBytes, image.Length - (p * PartBytes))).ToArray();
+                insert.ExecuteNonQuery();
+            }
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // Another instance on the same database stored the image of this same version first: theirs serves.
+            tx.Rollback();
+            return 0;
         }
 
         tx.Commit();

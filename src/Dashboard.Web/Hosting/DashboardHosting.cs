@@ -48,6 +48,7 @@ public static class DashboardHosting
             sp.GetRequiredService<Reports.Packs.PackMaker>(), sp.GetRequiredService<Reports.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ScheduleHost>();
         services.AddHostedService<RendererWarmUp>();
+        services.AddHostedService<SnapshotWatcher>();
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
