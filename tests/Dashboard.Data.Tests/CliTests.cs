@@ -15,13 +15,14 @@ public sealed class CliTests
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    [Fact]
-    public async Task Import_prints_the_API_shape_on_stdout_and_a_summary_on_stderr()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Import_prints_the_API_shape_on_stdout_and_a_summary_on_stderr(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var file = temp.WriteFile("sales.csv", Fixtures.Sales);
 
-        var (exit, stdout, stderr) = await RunAsync("import", "sales", file, "--db", temp.Path);
+        var (exit, stdout, stderr) = await RunAsync(["import", "sales", file, .. temp.CliArgs]);
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(stdout);
@@ -33,18 +34,19 @@ public sealed class CliTests
         Assert.Contains("3 inserted", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_bad_file_exits_non_zero_stores_nothing_and_lists_every_error()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_bad_file_exits_non_zero_stores_nothing_and_lists_every_error(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var file = temp.WriteFile("bad.csv", """
             date,market,channel,campaign,spend,currency
             2025/03/04,DE,display,,10,EUR
             2025-03-04,DE,display,,-3,EUR
             """);
-        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+        var before = await temp.FingerprintAsync();
 
-        var (exit, stdout, stderr) = await RunAsync("import", "spend", file, "--db", temp.Path);
+        var (exit, stdout, stderr) = await RunAsync(["import", "spend", file, .. temp.CliArgs]);
 
         Assert.NotEqual(0, exit);
         using var json = JsonDocument.Parse(stdout);
@@ -56,30 +58,32 @@ public sealed class CliTests
         Assert.Equal("2025/03/04", errors[0].GetProperty("value").GetString());
         Assert.Contains("line 2, column date:", stderr, StringComparison.Ordinal);
         Assert.Contains("line 3, column spend:", stderr, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
+        Assert.Equal(before, await temp.FingerprintAsync());
     }
 
-    [Fact]
-    public async Task Import_rollback_undoes_an_import()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Import_rollback_undoes_an_import(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var file = temp.WriteFile("spend.csv", Fixtures.Spend);
-        var (_, stdout, _) = await RunAsync("import", "spend", file, "--db", temp.Path);
+        var (_, stdout, _) = await RunAsync(["import", "spend", file, .. temp.CliArgs]);
         var id = JsonDocument.Parse(stdout).RootElement.GetProperty("import_id").GetInt32();
 
-        var (exit, rollbackOut, _) = await RunAsync("import", "rollback", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", temp.Path);
+        var (exit, rollbackOut, _) = await RunAsync(["import", "rollback", id.ToString(System.Globalization.CultureInfo.InvariantCulture), .. temp.CliArgs]);
 
         Assert.Equal(0, exit);
         Assert.True(JsonDocument.Parse(rollbackOut).RootElement.GetProperty("rolled_back").GetBoolean());
         Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM spend"));
     }
 
-    [Fact]
-    public async Task A_missing_file_is_a_clear_error()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_missing_file_is_a_clear_error(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
 
-        var (exit, _, stderr) = await RunAsync("import", "sales", Path.Combine(temp.Folder, "nope.csv"), "--db", temp.Path);
+        var (exit, _, stderr) = await RunAsync(["import", "sales", Path.Combine(temp.Folder, "nope.csv"), .. temp.CliArgs]);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("file not found", stderr, StringComparison.Ordinal);
@@ -105,29 +109,31 @@ public sealed class CliTests
         Assert.True(JsonDocument.Parse(stdout).RootElement.GetProperty("rows").GetProperty("sales").GetInt64() > 0);
     }
 
-    [Fact]
-    public async Task Seed_refuses_a_malformed_end_date()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Seed_refuses_a_malformed_end_date(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
 
-        var (exit, _, stderr) = await RunAsync("seed", "--end", "30/06/2025", "--db", temp.Path);
+        var (exit, _, stderr) = await RunAsync(["seed", "--end", "30/06/2025", .. temp.CliArgs]);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("--end '30/06/2025'", stderr, StringComparison.Ordinal);
         Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM imports"));
     }
 
-    [Fact]
-    public async Task Metrics_prints_the_API_shape_with_hand_checked_values()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Metrics_prints_the_API_shape_with_hand_checked_values(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         foreach (var (kind, csv) in new[] { ("fx_rates", Fixtures.FxRates), ("micro_conversions", Fixtures.MicroConversions), ("sales", Fixtures.Sales), ("traffic", Fixtures.Traffic) })
         {
             await Fixtures.ImportAsync(temp, kind, csv, kind + ".csv");
         }
 
-        var (exit, stdout, stderr) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-01", "--to", "2025-03-31",
-            "--measures", "micro_conversions,revenue,sessions", "--by", "market");
+        var (exit, stdout, stderr) = await RunAsync(["metrics", .. temp.CliArgs, "--from", "2025-03-01", "--to", "2025-03-31",
+            "--measures", "micro_conversions,revenue,sessions", "--by", "market"]);
 
         Assert.True(exit == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -143,25 +149,27 @@ public sealed class CliTests
         Assert.Equal(295 + 7, root.GetProperty("totals").GetProperty("values").GetProperty("micro_conversions").GetDouble());
     }
 
-    [Fact]
-    public async Task Metrics_csv_has_one_column_per_group_and_measure_and_a_total_line()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Metrics_csv_has_one_column_per_group_and_measure_and_a_total_line(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
 
-        var (exit, stdout, _) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-04", "--to", "2025-03-05",
-            "--measures", "micro_conversions", "--by", "event", "--format", "csv");
+        var (exit, stdout, _) = await RunAsync(["metrics", .. temp.CliArgs, "--from", "2025-03-04", "--to", "2025-03-05",
+            "--measures", "micro_conversions", "--by", "event", "--format", "csv"]);
 
         Assert.Equal(0, exit);
         Assert.Equal(["event,micro_conversions", "newsletter_signup,257", "coupon_download,45", "total,302"], stdout.TrimEnd('\n').Split('\n'));
     }
 
-    [Fact]
-    public async Task Metrics_refuses_an_unknown_dimension_with_a_message()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Metrics_refuses_an_unknown_dimension_with_a_message(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
 
-        var (exit, _, stderr) = await RunAsync("metrics", "--db", temp.Path, "--from", "2025-03-01", "--to", "2025-03-31", "--measures", "revenue", "--by", "chanel");
+        var (exit, _, stderr) = await RunAsync(["metrics", .. temp.CliArgs, "--from", "2025-03-01", "--to", "2025-03-31", "--measures", "revenue", "--by", "chanel"]);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("'chanel' is not a dimension", stderr, StringComparison.Ordinal);

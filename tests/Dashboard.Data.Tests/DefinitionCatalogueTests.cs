@@ -19,10 +19,11 @@ public sealed class DefinitionCatalogueTests
         Scope = AccessScope.All,
     };
 
-    [Fact]
-    public async Task Regrouping_a_definition_moves_its_stored_actions_to_the_new_category_without_a_reimport()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Regrouping_a_definition_moves_its_stored_actions_to_the_new_category_without_a_reimport(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
         using var store = new MetricsSnapshotStore(temp.Factory());
         var before = (await store.GetAsync(Ct)).Run(ByCategory).Rows.ToDictionary(r => r.Group[Dimension.Category], r => r.Values["micro_conversions"].Value);
@@ -46,24 +47,26 @@ public sealed class DefinitionCatalogueTests
         Assert.Equal(1, await temp.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'definition_changed' AND target = 'coupon_download'"));
     }
 
-    [Fact]
-    public async Task An_unknown_category_is_refused_and_nothing_changes()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_unknown_category_is_refused_and_nothing_changes(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
-        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
+        var before = await temp.FingerprintAsync();
         await using var db = temp.Open();
 
         var errors = await DefinitionCatalogue.UpdateAsync(db, TimeProvider.System, "coupon_download", "Coupon download", "promo", "urgent", "ecommerce", "", "tester", Ct);
 
         Assert.Contains("'promo' is not a category (digital_engagement, promotional, product_interaction, retail_action)", errors);
         Assert.Contains(errors, e => e.StartsWith("'urgent' is not a intent group", StringComparison.Ordinal));
-        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
+        Assert.Equal(before, await temp.FingerprintAsync());
     }
 
-    [Fact]
-    public async Task A_new_alias_lets_a_markets_file_import_and_a_name_mapped_two_ways_is_flagged()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_new_alias_lets_a_markets_file_import_and_a_name_mapped_two_ways_is_flagged(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         const string Polish = """
             date,market,channel,campaign,event,source,count
             2025-03-04,PL,email_crm,,zapis_newsletter,,14

@@ -10,10 +10,11 @@ public sealed class SavedScenariosTests
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
     private static readonly DateTime Noon = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
-    public async Task A_scenario_is_shared_within_its_scope_and_only_its_author_replaces_or_deletes_it()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_scenario_is_shared_within_its_scope_and_only_its_author_replaces_or_deletes_it(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await using var db = temp.Open();
         db.Users.AddRange(new DashboardUser { Id = "ann", UserName = "ann@example.com" }, new DashboardUser { Id = "bob", UserName = "bob@example.com" });
         await db.SaveChangesAsync(Ct);

@@ -6,10 +6,11 @@ namespace Dashboard.Data.Tests;
 
 public sealed class SnapshotLoaderTests
 {
-    [Fact]
-    public async Task The_snapshot_holds_current_rows_only_with_codes_that_lead_back_to_the_keys()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_snapshot_holds_current_rows_only_with_codes_that_lead_back_to_the_keys(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
         await Fixtures.ImportAsync(temp, "micro_conversions", """
             date,market,channel,campaign,event,source,count
@@ -41,10 +42,11 @@ public sealed class SnapshotLoaderTests
         Assert.Equal(6_000_000_000, snapshot.Version); // six imports, no rollback, no erasure
     }
 
-    [Fact]
-    public async Task A_month_without_a_rate_carries_the_latest_earlier_rate_and_says_so()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_month_without_a_rate_carries_the_latest_earlier_rate_and_says_so(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "fx_rates", Fixtures.FxRates);
         await using var db = temp.Open();
 

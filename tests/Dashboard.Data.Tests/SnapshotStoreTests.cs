@@ -6,10 +6,11 @@ namespace Dashboard.Data.Tests;
 
 public sealed class SnapshotStoreTests
 {
-    [Fact]
-    public async Task An_import_or_a_rollback_swaps_in_a_new_snapshot_and_leaves_the_old_one_whole()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task An_import_or_a_rollback_swaps_in_a_new_snapshot_and_leaves_the_old_one_whole(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         var ct = TestContext.Current.CancellationToken;
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions);
         using var store = new MetricsSnapshotStore(temp.Factory());

@@ -66,4 +66,29 @@ public sealed class SeveralInstancesTests
         Assert.Equal(seen.Snapshot.Version, healthB.GetProperty("data_version").GetInt64());
         Assert.Equal(healthA.GetProperty("data_version").GetInt64(), healthB.GetProperty("data_version").GetInt64());
     }
+
+    [Fact]
+    public async Task A_user_signed_in_on_instance_a_stays_signed_in_when_the_balancer_sends_them_to_instance_b()
+    {
+        await using var database = await ProviderDatabase.CreateAsync(ProviderDatabase.Postgres);
+        var settings = new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "false" };
+        await using var a = AppFactory.StartOn(database, settings);
+        await using var b = AppFactory.StartOn(database, settings);
+        var added = await Cli.RunAsync(
+            ["users", "add", "--email", "emea.lead@example.com", "--role", "regional", "--grant", "market:DE", "--password", "Correct-horse-9!", .. database.CliArgs]);
+        Assert.True(added.Exit == 0, added.Err);
+
+        // One cookie jar for both: cookies belong to the host, not the port, as behind one public address.
+        var cookies = new CookieContainer();
+        using var onA = await a.SignedInClientAsync("emea.lead@example.com", "Correct-horse-9!", cookies);
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = b.RootUri };
+
+        using var page = await onB.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("/", page.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("emea.lead@example.com", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // The key that protects the cookie is in the shared database, not in either instance.
+        Assert.True(await database.CountAsync("SELECT COUNT(*) FROM data_protection_keys") >= 1);
+    }
 }
