@@ -1,9 +1,12 @@
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Entities;
+using Dashboard.Data.Snapshots;
+using Dashboard.Reports.Packs;
 using Dashboard.Reports.Schedules;
 using Dashboard.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using UglyToad.PdfPig;
@@ -103,7 +106,14 @@ public sealed class ScheduledPackTests
 
             var byEmail = await ScheduleAsync(app, "us@demo.local", "US month", "trends", "",
                 new ScheduleRequest(0, PackSchedule.Monthly, "pptx", ["trends/trend"], PackSchedule.ByEmail, "us@demo.local"));
-            Assert.Equal(1, await runner.RunDueAsync(Ct));
+
+            // A second instance on the same database looks at the same moment: the pack is built and sent once.
+            var otherInstance = new PackScheduleRunner(
+                app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>(),
+                ct => app.Services.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
+                app.Services.GetRequiredService<PackMaker>(), app.Services.GetRequiredService<PackDelivery>(), app.Services.GetRequiredService<TimeProvider>());
+            var runs = await Task.WhenAll(runner.RunDueAsync(Ct), otherInstance.RunDueAsync(Ct));
+            Assert.Equal(1, runs.Sum());
             var failed = (await app.Database.TextAsync($"SELECT last_outcome FROM pack_schedules WHERE id = {byEmail}"))!;
             Assert.StartsWith("Failed: ", failed, StringComparison.Ordinal);
             Assert.Equal("2026-12-01 07:00:30", await app.Database.TextAsync($"SELECT next_run_utc FROM pack_schedules WHERE id = {byEmail}"));

@@ -24,18 +24,26 @@ public sealed class PackScheduleRunner(IDbContextFactory<DashboardDbContext> con
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        List<int> due;
+        var ran = 0;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            due = await db.PackSchedules.AsNoTracking().Where(s => s.NextRunUtc <= now).OrderBy(s => s.NextRunUtc).Select(s => s.Id).ToListAsync(ct);
+            var due = await db.PackSchedules.AsNoTracking().Where(s => s.NextRunUtc <= now).OrderBy(s => s.NextRunUtc)
+                .Select(s => new { s.Id, s.NextRunUtc }).ToListAsync(ct);
+            foreach (var schedule in due)
+            {
+                // Every instance on a shared database looks for due packs: the one whose update moves the due time
+                // first runs it, so a pack goes out once. Should that instance die mid-run, another retries an hour on.
+                var claimed = await db.PackSchedules.Where(s => s.Id == schedule.Id && s.NextRunUtc == schedule.NextRunUtc)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextRunUtc, now + RetryAfterFailure), ct);
+                if (claimed == 1)
+                {
+                    await RunAsync(schedule.Id, scheduled: true, ct);
+                    ran++;
+                }
+            }
         }
 
-        foreach (var id in due)
-        {
-            await RunAsync(id, scheduled: true, ct);
-        }
-
-        return due.Count;
+        return ran;
     }
 
     /// <summary>Runs one schedule (when due, or at once for "run now"); returns its recorded outcome.</summary>
