@@ -53,8 +53,10 @@ public static class SnapshotLoader
     private static async Task<(FactSnapshot Snapshot, SnapshotColumns Columns, string Key, bool FromImage)> ReadAsync(
         DbConnection connection, SnapshotSource source, CancellationToken ct)
     {
-        // One read transaction: every table is read from the same committed state, never half an import.
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        // One read transaction: every table is read from the same committed state, never half an import. On PostgreSQL
+        // repeatable read gives exactly that snapshot, without the predicate locks serializable takes on every page read.
+        await using var tx = await connection.BeginTransactionAsync(
+            connection is Npgsql.NpgsqlConnection ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
         var version = await ScalarAsync(connection, tx, DataVersionSql, ct);
         var codes = await ReferenceCodes.LoadAsync(connection, tx, ct);
         var key = codes.StructureKey();
