@@ -34,7 +34,10 @@ public sealed class PostgresServer : IAsyncDisposable
             if (_shared is null)
             {
                 _shared = await StartAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared.StopAsync().GetAwaiter().GetResult();
+
+                // A fallback only: the test assemblies stop the server before their runner returns (StopSharedAsync),
+                // because a slow exit hook makes the runner report "foreground threads left running" and fail.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => StopSharedAsync().GetAwaiter().GetResult();
             }
 
             return _shared;
@@ -43,6 +46,41 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Stops the shared server (if one was started) and deletes its files; safe to call more than once.</summary>
+    public static async Task StopSharedAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            var server = _shared;
+            _shared = null;
+            if (server is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                await server.StopAsync();
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Drops a database a test made (its connections are ended first), so the cluster stays small.</summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     /// <summary>A new, empty database on this server; its connection string.</summary>

@@ -20,12 +20,14 @@ public sealed class ProviderDatabase : IAsyncDisposable
 
     private readonly TempDatabase _folder;
     private readonly string? _postgres;
+    private readonly PostgresServer? _server;
 
-    private ProviderDatabase(string provider, TempDatabase folder, string? postgres)
+    private ProviderDatabase(string provider, TempDatabase folder, string? postgres, PostgresServer? server)
     {
         Provider = provider;
         _folder = folder;
         _postgres = postgres;
+        _server = server;
     }
 
     public string Provider { get; }
@@ -53,11 +55,12 @@ public sealed class ProviderDatabase : IAsyncDisposable
     {
         if (provider == Postgres)
         {
-            var connection = await (await PostgresServer.SharedAsync()).CreateMigratedDatabaseAsync();
-            return new ProviderDatabase(provider, TempDatabase.At(Directory.CreateTempSubdirectory("dashboard-test-").FullName), connection);
+            var server = await PostgresServer.SharedAsync();
+            var connection = await server.CreateMigratedDatabaseAsync();
+            return new ProviderDatabase(provider, TempDatabase.At(Directory.CreateTempSubdirectory("dashboard-test-").FullName), connection, server);
         }
 
-        return new ProviderDatabase(provider, await TempDatabase.CreateAsync(), null);
+        return new ProviderDatabase(provider, await TempDatabase.CreateAsync(), null, null);
     }
 
     public DashboardDbContext Open() => new(ContextOptions());
@@ -132,5 +135,13 @@ public sealed class ProviderDatabase : IAsyncDisposable
         return connection;
     }
 
-    public async ValueTask DisposeAsync() => await _folder.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _server!.DropDatabaseAsync(_postgres);
+        }
+
+        await _folder.DisposeAsync();
+    }
 }
