@@ -16,17 +16,18 @@ public sealed class ImportReliabilityTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Killing_the_process_in_the_middle_of_a_large_import_leaves_the_database_as_it_was_and_a_restart_imports()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Killing_the_process_in_the_middle_of_a_large_import_leaves_the_database_as_it_was_and_a_restart_imports(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions, "good.csv");
-        var before = await DatabaseFingerprint.ComputeAsync(temp.Path);
+        var before = await temp.FingerprintAsync();
         var file = Path.Combine(temp.Folder, "large.csv");
         var total = LargeFiles.MicroConversions(file, 1_500_000, new DateOnly(2000, 1, 1), ["US", "GB", "JP", "MX", "AU"]);
 
         // Killed while the import is under way: its transaction is open and 500,000 rows are staged.
-        using (var process = StartCli("import", "micro_conversions", file, "--db", temp.Path))
+        using (var process = StartCli(["import", "micro_conversions", file, .. temp.CliArgs]))
         {
             string? line;
             while ((line = await process.StandardError.ReadLineAsync(Ct)) is not null && !line.Contains("500,000 rows read", StringComparison.Ordinal))
@@ -40,10 +41,10 @@ public sealed class ImportReliabilityTests
         }
 
         SqliteConnection.ClearAllPools();
-        Assert.Equal(before, await DatabaseFingerprint.ComputeAsync(temp.Path));
+        Assert.Equal(before, await temp.FingerprintAsync());
         Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM imports WHERE outcome = 'running'"));
 
-        using (var again = StartCli("import", "micro_conversions", file, "--db", temp.Path))
+        using (var again = StartCli(["import", "micro_conversions", file, .. temp.CliArgs]))
         {
             await again.WaitForExitAsync(Ct);
             Assert.True(again.ExitCode == 0, await again.StandardError.ReadToEndAsync(Ct));
@@ -52,10 +53,11 @@ public sealed class ImportReliabilityTests
         Assert.Equal(total, await temp.CountAsync("SELECT SUM(count) FROM micro_conversions WHERE import_id = (SELECT MAX(id) FROM imports) AND superseded_by IS NULL"));
     }
 
-    [Fact]
-    public async Task Two_imports_at_once_and_readers_during_them_never_see_part_of_an_import()
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Two_imports_at_once_and_readers_during_them_never_see_part_of_an_import(string provider)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
         await Fixtures.ImportAsync(temp, "micro_conversions", Fixtures.MicroConversions, "good.csv");
         const string Sum = "SELECT COALESCE(SUM(count), 0) FROM micro_conversions WHERE superseded_by IS NULL";
         var start = await temp.CountAsync(Sum);
@@ -105,7 +107,7 @@ public sealed class ImportReliabilityTests
         Assert.True(seenSql.Count >= 2, "the SQL reader saw no import land");
     }
 
-    private static async Task<ImportResult> ImportAsync(TempDatabase temp, string file)
+    private static async Task<ImportResult> ImportAsync(ProviderDatabase temp, string file)
     {
         await Task.Yield();
         await using var db = temp.Open();
