@@ -21,6 +21,9 @@ internal abstract class FactRowReader
 
     public abstract bool Bool();
 
+    /// <summary>A UTC time.</summary>
+    public abstract DateTime Timestamp();
+
     /// <summary>Reads every row of <paramref name="select"/> (a SELECT of the columns in the order <paramref name="row"/> reads them).</summary>
     public static async Task ReadAsync(DbConnection connection, DbTransaction tx, string select, Action<FactRowReader> row, CancellationToken ct)
     {
@@ -56,6 +59,8 @@ internal abstract class FactRowReader
         public override string Text() => export.Read<string>(NpgsqlDbType.Text);
 
         public override bool Bool() => export.Read<bool>(NpgsqlDbType.Boolean);
+
+        public override DateTime Timestamp() => export.Read<DateTime>(NpgsqlDbType.TimestampTz);
     }
 
     /// <summary>SQLite keeps days as ISO text; rows come in runs of one day, so a day's text is parsed once per run.</summary>
@@ -97,5 +102,7 @@ internal abstract class FactRowReader
         public override string Text() => _reader.GetString(_column++);
 
         public override bool Bool() => _reader.GetBoolean(_column++);
+
+        public override DateTime Timestamp() => SnapshotLoader.Timestamp(_reader, _column++);
     }
 }

@@ -223,15 +223,14 @@ public static class SnapshotLoader
         events["purchase"] = JourneyTable.Purchase;
         var journeys = new JourneyTableBuilder();
         var hint = NotIndexed(connection);
-        await ReadAsync(connection, tx,
+        await FactRowReader.ReadAsync(connection, tx,
             "SELECT journey_id, market_id, timestamp_utc, channel_id, event, revenue, currency FROM journeys" + hint + " WHERE superseded_by IS NULL",
             r =>
             {
-                var eventKey = r.GetString(4);
-                var currency = r.GetString(6);
-                journeys.Add(r.GetString(0), market[r.GetInt32(1)], Timestamp(r, 2), channel[r.GetInt32(3)],
+                var (journeyId, marketId, at, channelId, eventKey, revenue, currency) = (r.Text(), r.Int(), r.Timestamp(), r.Int(), r.Text(), r.Long(), r.Text());
+                journeys.Add(journeyId, market[marketId], at, channel[channelId],
                     events.TryGetValue(eventKey, out var code) ? code : throw new InvalidDataException($"stored journey event '{eventKey}' is not a definition"),
-                    r.GetInt64(5), currency.Length == 0 ? JourneyTable.NoCurrency : codes.CurrencyCode(currency));
+                    revenue, currency.Length == 0 ? JourneyTable.NoCurrency : codes.CurrencyCode(currency));
             }, ct);
         return journeys.Build();
     }
