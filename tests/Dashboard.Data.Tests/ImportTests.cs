@@ -72,6 +72,25 @@ public sealed class ImportTests
 
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_file_withdrawing_consent_for_1200_journeys_erases_each_of_them(string provider)
+    {
+        await using var temp = await ProviderDatabase.CreateAsync(provider);
+        var ids = Enumerable.Range(1, 1200).Select(i => $"w{i}").ToList();
+        const string Header = "journey_id,market,timestamp,channel,event,revenue,currency,consent";
+        await Fixtures.ImportAsync(temp, "journeys", Header + "\n" + string.Join("\n", ids.Select(id => $"{id},DE,2025-03-01T10:00:00Z,paid_social,visit,,,true")));
+        Assert.Equal(1200, await temp.CountAsync("SELECT COUNT(*) FROM journeys"));
+
+        // More journeys than one statement stores (500 a statement): every one of them is erased.
+        var withdrawal = await Fixtures.ImportAsync(temp, "journeys",
+            Header + "\n" + string.Join("\n", ids.Select(id => $"{id},DE,2025-03-05T10:00:00Z,organic,visit,,,false")), "withdrawal.csv");
+
+        Assert.True(withdrawal.Stored, string.Join("; ", withdrawal.Errors));
+        Assert.Equal(1200, withdrawal.ErasedJourneys);
+        Assert.Equal(0, await temp.CountAsync("SELECT COUNT(*) FROM journeys"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Reimporting_a_corrected_file_replaces_rows_and_never_double_counts(string provider)
     {
         await using var temp = await ProviderDatabase.CreateAsync(provider);

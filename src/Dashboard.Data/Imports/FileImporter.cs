@@ -376,7 +376,7 @@ public sealed class FileImporter(DashboardDbContext db, TimeProvider time)
     /// </summary>
     private static async Task SerializeWritersAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        if (connection is not Npgsql.NpgsqlConnection)
+        if (!SqlDialect.Of(connection).IsPostgres)
         {
             return;
         }

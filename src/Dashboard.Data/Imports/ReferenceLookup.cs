@@ -105,7 +105,7 @@ internal sealed class ReferenceLookup
         }
 
         // PostgreSQL's identity sequences do not see explicit ids: move them past, so that ids the app assigns do not collide.
-        if (pending.Count > 0 && _connection is Npgsql.NpgsqlConnection)
+        if (pending.Count > 0 && SqlDialect.Of(_connection).IsPostgres)
         {
             foreach (var table in pending.Select(p => p.Table).Distinct(StringComparer.Ordinal))
             {

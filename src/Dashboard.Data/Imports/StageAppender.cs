@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Dashboard.Data.Postgres;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using SQLitePCL;
 
@@ -10,7 +10,7 @@ namespace Dashboard.Data.Imports;
 /// <summary>
 /// Appends validated rows to the staging table, once per row, so it is the hottest path of an import. SQLite gets a
 /// statement bound through SQLitePCLRaw directly (ADO.NET's per-call parameter handling cost more than the insert);
-/// PostgreSQL gets one binary COPY for the whole file; other providers get a prepared ADO.NET command.
+/// PostgreSQL gets one binary COPY for the whole file.
 /// </summary>
 internal abstract class StageAppender : IDisposable
 {
@@ -30,7 +30,7 @@ internal abstract class StageAppender : IDisposable
         {
             SqliteConnection sqlite => new SqliteStageAppender(sqlite, insertSql),
             NpgsqlConnection postgres => await PostgresStageAppender.StartAsync(postgres, (NpgsqlTransaction)transaction, columns, ct),
-            _ => new AdoStageAppender(connection, transaction, insertSql, columns.Count),
+            _ => throw new NotSupportedException($"no staging for {connection.GetType().Name}: the providers are SQLite and PostgreSQL"),
         };
     }
 }
@@ -110,39 +110,6 @@ internal sealed class SqliteStageAppender : StageAppender
     }
 
     public override void Dispose() => _statement.Dispose();
-}
-
-internal sealed class AdoStageAppender : StageAppender
-{
-    private readonly DbCommand _insert;
-
-    public AdoStageAppender(DbConnection connection, DbTransaction transaction, string insertSql, int columns)
-    {
-        _insert = connection.CreateCommand();
-        _insert.Transaction = transaction;
-        _insert.CommandText = insertSql;
-        for (var i = 0; i <= columns; i++)
-        {
-            var p = _insert.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            _insert.Parameters.Add(p);
-        }
-
-        _insert.Prepare();
-    }
-
-    public override void Append(object?[] values, long line)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        _insert.Parameters[values.Length].Value = line;
-        _insert.ExecuteNonQuery();
-    }
-
-    public override void Dispose() => _insert.Dispose();
 }
 
 /// <summary>The whole file as one binary COPY into the stage: no statement per row, and no text to parse on the server.</summary>

@@ -56,7 +56,7 @@ public static class SnapshotLoader
         // One read transaction: every table is read from the same committed state, never half an import. On PostgreSQL
         // repeatable read gives exactly that snapshot, without the predicate locks serializable takes on every page read.
         await using var tx = await connection.BeginTransactionAsync(
-            connection is Npgsql.NpgsqlConnection ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
+            SqlDialect.Of(connection).IsPostgres ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
         var version = await ScalarAsync(connection, tx, DataVersionSql, ct);
         var codes = await ReferenceCodes.LoadAsync(connection, tx, ct);
         var key = codes.StructureKey();
@@ -249,7 +249,7 @@ public static class SnapshotLoader
     }
 
     /// <summary>SQLite walks the superseded_by index unless told not to; PostgreSQL's planner picks a scan itself.</summary>
-    private static string NotIndexed(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? " NOT INDEXED" : "";
+    private static string NotIndexed(DbConnection connection) => SqlDialect.Of(connection).IsPostgres ? "" : " NOT INDEXED";
 
     /// <summary>A day: SQLite keeps it as ISO text, PostgreSQL as a date.</summary>
     internal static DateOnly Day(DbDataReader r, int i) => r.GetFieldType(i) == typeof(string) ? ParseDate(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
