@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Dashboard.Attribution.Valuation;
+using Dashboard.Data;
+using Dashboard.Data.Imports;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Query;
+using Dashboard.Worlds.Simulation;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Worlds.Study;
+
+/// <summary>What one world and seed gave: the truth, the oracle's and the product's estimates.</summary>
+public sealed record RunResult(
+    string World,
+    int Seed,
+    IReadOnlyDictionary<string, double> Truth,
+    IReadOnlyList<Estimate> Oracle,
+    IReadOnlyList<Estimate> Product,
+    string? Verdict,
+    TimeSpan ValuationTime);
+
+/// <summary>
+/// Runs one world as a new user would: its standard files go through the real importer into a real SQLite file, the
+/// snapshot is loaded as the app loads it, and the product's valuation answers on it.
+/// </summary>
+public sealed class WorldRun(string templateDatabase)
+{
+    /// <summary>A migrated database with the default reference data, copied for each run.</summary>
+    public static async Task<string> CreateTemplateAsync(string folder, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "template.db");
+        await using var db = DashboardDatabase.OpenSqlite(path);
+        await DatabaseInitializer.MigrateAsync(db, ct);
+        await db.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
+    public async Task<RunResult> RunAsync(WorldSpec spec, int seed, CancellationToken ct = default)
+    {
+        var world = WorldSimulator.Simulate(spec, seed);
+        var folder = Directory.CreateTempSubdirectory($"world-{spec.Name}-{seed}-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "world.db");
+            File.Copy(templateDatabase, path);
+            foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(folder, "files")))
+            {
+                await using var importDb = DashboardDatabase.OpenSqlite(path);
+                var result = await new FileImporter(importDb, TimeProvider.System).ImportFileAsync(kind, file, "world", ct: ct);
+                if (!result.Stored)
+                {
+                    throw new InvalidOperationException($"{spec.Name}/{seed}: {result.Summary}: {string.Join("; ", result.Errors.Take(5))}");
+                }
+            }
+
+            await using var db = DashboardDatabase.OpenSqlite(path);
+            var snapshot = await SnapshotLoader.LoadAsync(db, ct);
+            var clock = Stopwatch.StartNew();
+            var valuation = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All });
+            clock.Stop();
+
+            var truth = new Dictionary<string, double>();
+            for (var k = 0; k < WorldTypes.Keys.Count; k++)
+            {
+                if (world.TrueValue(k) is { } v)
+                {
+                    truth[WorldTypes.Keys[k]] = v;
+                }
+            }
+
+            truth[Estimate.Engagement] = world.TrueEngagement();
+            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), ProductEstimates(valuation), null, clock.Elapsed);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The valuation's answer as estimands: each type valued, and the engagement value.</summary>
+    private static List<Estimate> ProductEstimates(ValuationResult valuation)
+    {
+        var estimates = valuation.Events
+            .Where(e => WorldTypes.Keys.Contains(e.Event))
+            .Select(e => new Estimate(e.Event, e.Value, e.Low, e.High, e.Value is not null))
+            .ToList();
+        estimates.Add(new Estimate(Estimate.Engagement, valuation.EngagementValue, valuation.EngagementLow, valuation.EngagementHigh, valuation.EngagementValue is not null));
+        return estimates;
+    }
+}
