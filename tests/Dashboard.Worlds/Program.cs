@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Worlds.Simulation;
 using Dashboard.Worlds.Study;
 
@@ -15,17 +16,62 @@ var worlds = options.TryGetValue("worlds", out var names)
     : [.. WorldCatalogue.All];
 
 var template = await WorldRun.CreateTemplateAsync(Directory.CreateTempSubdirectory("worlds-template-").FullName);
-var runner = new WorldRun(template);
+var settings = ValuationSettings.Default;
+if (options.TryGetValue("spend-blocks", out var blocks))
+{
+    settings = settings with { SpendBlockEnds = [.. blocks.Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture))] };
+}
+
+if (options.TryGetValue("knots", out var knots))
+{
+    settings = settings with { KnotDays = int.Parse(knots, CultureInfo.InvariantCulture) };
+}
+
+if (options.TryGetValue("media", out var media))
+{
+    settings = settings with { Media = Enum.Parse<MediaControl>(media, ignoreCase: true) };
+}
+
+if (options.TryGetValue("rho-grid", out var grid))
+{
+    settings = settings with { RhoGrid = [.. grid.Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture))] };
+}
+
+if (options.TryGetValue("only-kernel", out var only))
+{
+    settings = settings with { Kernels = [settings.Kernels[int.Parse(only, CultureInfo.InvariantCulture)]] };
+}
+
+if (options.TryGetValue("cluster-days", out var clusterDays))
+{
+    settings = settings with { ClusterDays = int.Parse(clusterDays, CultureInfo.InvariantCulture) };
+}
+
+var cache = options.GetValueOrDefault("cache");
+if (cache is not null)
+{
+    Directory.CreateDirectory(cache);
+}
+
+var parallel = int.Parse(options.GetValueOrDefault("parallel", "1"), CultureInfo.InvariantCulture);
+var runner = new WorldRun(template, settings, cache);
 var performances = new List<WorldPerformance>();
 var details = new List<string>();
 var times = new List<double>();
 foreach (var spec in worlds)
 {
-    var runs = new List<RunResult>();
-    for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
+    var results = new RunResult[seeds];
+    await Parallel.ForEachAsync(Enumerable.Range(0, seeds), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
+        results[i] = await runner.RunAsync(small ? spec.Small() : spec, firstSeed + i, ct));
+    var runs = results.ToList();
+    foreach (var run in runs)
     {
-        var run = await runner.RunAsync(small ? spec.Small() : spec, seed);
-        runs.Add(run);
+        var seed = run.Seed;
+        if (options.ContainsKey("notes"))
+        {
+            Console.Error.WriteLine("  " + string.Join("\n  ", run.Notes));
+        }
+
         times.Add(run.ValuationTime.TotalSeconds);
         var total = run.Product.Single(e => e.Estimand == Estimate.Engagement);
         Console.Error.WriteLine(FormattableString.Invariant(

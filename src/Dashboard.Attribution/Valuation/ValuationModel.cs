@@ -1,4 +1,3 @@
-using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Snapshot;
 using MathNet.Numerics.Distributions;
@@ -7,306 +6,315 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Dashboard.Attribution.Valuation;
 
 /// <summary>
-/// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data.
-/// Sales = level(market) × base(weekday, yearly season by hemisphere, trend per market, holidays, competitor
-/// promotions, price changes, stock-outs) + feedback × the previous week's sales + Σ value × lagged actions.
-/// The base is multiplicative and the media part additive. A start comes from alternating (1) least squares of
-/// log(sales − media) on the controls and (2) weighted least squares of sales on [each market's base, past sales,
-/// lagged actions]; the answer is then the joint weighted least squares of the whole model by Gauss–Newton, whose
-/// covariance also carries the base's uncertainty. Every type shares one geometric lag profile over 0..max days
-/// (summing to 1, decay fitted), so one coefficient per type is its value: a free profile per type made four times
-/// the coefficients out of the same, largely collinear, data. Only market-days where every valued type was reported
-/// over the whole lag window enter the fit: an untracked type still moves sales, and its missing actions would bias
-/// the others. Intervals use errors clustered in 91-day blocks per market, since daily residuals are not independent.
+/// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data:
+/// sales(m, t) = market spline level + weekday + holiday + season by hemisphere + context (the base)
+///             + Σ_type Σ_block value-block(type, block) × mean actions over the block's lags
+///             [+ spend over the same lag blocks, when spend moves sales beyond the actions]
+/// with errors AR(1) within a market. A type's value is the sum of its block effects, so the lag shape out to the last
+/// block (41 days by default) is the data's. No regressor is a consequence of the actions: past sales are not one, and a
+/// type that sales cause takes no credit because a persistent shock is differenced out rather than read as the
+/// actions' effect. Markets that do not track a type stay in the fit (see <see cref="ValuationDesign"/>). Types the data
+/// cannot separate are valued as a group; the verdict says whether the data show any value at all. docs/attribution.md
+/// has the simulation study that judged each choice.
 /// </summary>
 public static class ValuationModel
 {
-    private const int Iterations = 4;
-    private const int BlockDays = 91;
-    // A ridge only to keep a type that never moved solvable: a 1% ridge shrank media into the base (engagement value
-    // −47% on the small demo data); the shared geometric lag profile is the regularisation that matters.
-    private const double RidgeShare = 1e-9;
+    private const double VerdictLevel = 0.10;
 
     public static ValuationResult Run(FactSnapshot snapshot, ValuationQuery query)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(query);
-        if (query.MaxLagDays is < 0 or > 60)
+        if (query.MaxLagDays is < 0 or > 90)
         {
-            throw new MetricsQueryException($"the lag window must be 0 to 60 days, not {query.MaxLagDays}");
+            throw new MetricsQueryException($"the lag window must be 0 to 90 days, not {query.MaxLagDays}");
         }
 
+        var settings = query.Settings;
         var notes = new SortedSet<string>(StringComparer.Ordinal);
         var data = ValuationData.Build(snapshot, query, notes);
         var events = snapshot.Reference.Events;
-        if (data.Rows.Count < 30 || data.Valued.Count == 0)
-        {
-            return Empty(snapshot, query, data, notes, "too few market-days where every micro-conversion was reported to fit values");
-        }
-
-        var fit = Fit(data, query.MaxLagDays);
-        var z = Normal.InvCDF(0, 1, 0.5 + (query.Interval / 2));
-        var toCurrency = data.UsdToCurrency;
-        var results = new List<EventValue>();
-        var total = Vector<double>.Build.Dense(fit.Beta.Count);
+        var reasons = new Dictionary<int, string>();
         for (var e = 0; e < events.Count; e++)
         {
-            var volume = data.Volume[e];
-            var k = data.Valued.IndexOf(e);
-            if (k < 0)
+            if (!data.Reported.Contains(e))
             {
-                results.Add(new EventValue(events[e].Key, events[e].Name, null, null, null, null, volume,
-                    "not reported in the markets and days of this scope, so it cannot be valued"));
+                reasons[e] = "not reported in the markets and days of this scope, so it cannot be valued";
+            }
+        }
+
+        var valued = data.Reported.ToList();
+        var design = ValuationDesign.Build(data, valued, settings);
+
+        if (valued.Count == 0 || design.Rows < 60)
+        {
+            return Empty(snapshot, query, data, design, notes, reasons, "too few market-days with sales and tracked micro-conversions to fit values");
+        }
+
+        var fit = FitWithMedia(data, design, settings, notes);
+        return Assemble(snapshot, query, data, design, fit, notes, reasons);
+    }
+
+    /// <summary>
+    /// The values (each type's actions under a lag shape that sums to 1, so a coefficient is the revenue of one
+    /// action) and their covariance, averaged over the shapes; the shape that fits best and each shape's weight.
+    /// </summary>
+    private sealed record Fitted(Vector<double> Values, Matrix<double> Covariance, double Rho, int Rows, int Clusters, double RSquared, int Best, double[] Weights)
+    {
+        /// <summary>P-value of the F-test that every value is 0 (under the pre-set lag shape, so no shape is fitted to noise).</summary>
+        public double NullPValue { get; init; } = 1;
+    }
+
+    private sealed class Profiles(ValuationDesign design, ValuationSettings settings)
+    {
+        private readonly Dictionary<double, ProfiledDesign> _cache = [];
+
+        public ProfiledDesign At(double rho) =>
+            _cache.TryGetValue(rho, out var p) ? p : _cache[rho] = new ProfiledDesign(design, rho, null, settings.ClusterDays);
+    }
+
+    /// <summary>
+    /// Fits without spend on fully tracked rows, then tests whether spend explains sales beyond the actions (a direct
+    /// path from media to sales, which the actions would otherwise take credit for); if it does, spend stays as a control.
+    /// </summary>
+    private static Fitted FitWithMedia(ValuationData data, ValuationDesign design, ValuationSettings settings, SortedSet<string> notes)
+    {
+        var prior = PriorPrecision(data, design, settings);
+        var others = design.Indexes(ColumnRole.MediaUntracked, ColumnRole.Base);
+        var media = design.Indexes(ColumnRole.MediaTracked);
+        var profiles = new Profiles(design, settings);
+        if (media.Length == 0 || settings.Media == MediaControl.Untracked)
+        {
+            return Average(design, others, prior, settings, profiles);
+        }
+
+        if (settings.Media == MediaControl.All)
+        {
+            return Average(design, [.. others, .. media], prior, settings, profiles);
+        }
+
+        var (rho, best) = Search(design, others, prior, settings, profiles);
+        var profiled = profiles.At(rho);
+        var without = Columns(design, best, others);
+        var p = FPValue(profiled, [.. without, .. media], without, prior);
+        if (p < settings.MediaTestLevel)
+        {
+            notes.Add(FormattableString.Invariant($"spend moves sales beyond the micro-conversions it drives (F-test p = {p:0.000}): spend is held as a control, and values rest on the actions' own variation"));
+            return Average(design, [.. others, .. media], prior, settings, profiles);
+        }
+
+        return Average(design, others, prior, settings, profiles);
+    }
+
+    /// <summary>
+    /// Hildreth–Lu over the error correlations with the best shared lag shape at each; then, at the chosen correlation,
+    /// the fits under every shape averaged with weights exp(−Δ squared error / 2σ²) (the information criterion's, the
+    /// shapes having as many parameters): the shape's uncertainty widens the interval where the data cannot tell the
+    /// shapes apart, and the best shape decides alone where they can.
+    /// </summary>
+    private static Fitted Average(ValuationDesign design, int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
+    {
+        var k = design.Valued.Count;
+        var (rho, _) = Search(design, others, prior, settings, profiles);
+        var profiled = profiles.At(rho);
+        var errors = Enumerable.Range(0, design.Kernels.Length).Select(q => profiled.Solve(Columns(design, q, others), prior, 0).Sse).ToArray();
+        var best = Array.IndexOf(errors, errors.Min());
+        var variance = errors[best] / profiled.Dof(k + others.Length);
+        var weights = errors.Select(e => Math.Exp(-(e - errors[best]) / (2 * variance))).ToArray();
+        var total = weights.Sum();
+        weights = [.. weights.Select(w => w / total)];
+
+        var fits = new List<(double Weight, PanelFitResult Fit)>();
+        for (var q = 0; q < weights.Length; q++)
+        {
+            if (weights[q] >= 1e-3 || q == best)
+            {
+                fits.Add((weights[q], profiled.Result(Columns(design, q, others), prior, variance, settings.ClusterDays)));
+            }
+        }
+
+        var kept = fits.Sum(f => f.Weight);
+        var values = Vector<double>.Build.Dense(k);
+        foreach (var (w, fit) in fits)
+        {
+            values += fit.Beta.SubVector(0, k) * (w / kept);
+        }
+
+        // Law of total variance: within each shape's fit, and between the shapes' answers.
+        var covariance = Matrix<double>.Build.Dense(k, k);
+        foreach (var (w, fit) in fits)
+        {
+            var spread = fit.Beta.SubVector(0, k) - values;
+            covariance += (fit.Covariance.SubMatrix(0, k, 0, k) + spread.OuterProduct(spread)) * (w / kept);
+        }
+
+        var top = fits.Single(f => f.Fit.Columns.SequenceEqual(Columns(design, best, others))).Fit;
+        var rSquared = ProfiledDesign.Levels(design, top.Columns, top.Beta, null, settings.ClusterDays).RSquared;
+        var nullP = FPValue(profiled, Columns(design, PresetKernel(settings), others), others, prior);
+        return new Fitted(values, covariance, rho, top.Rows, top.Clusters, rSquared, best, weights) { NullPValue = nullP };
+    }
+
+    /// <summary>The shape the verdict's test uses, set before seeing the data: half the revenue within three days.</summary>
+    private static int PresetKernel(ValuationSettings settings) =>
+        settings.Kernels.Select((kernel, q) => (kernel, q)).MinBy(x => Math.Abs(x.kernel.MedianLag(41) - 3)).q;
+
+    /// <summary>The error correlation (of the grid) and shared lag shape whose fit leaves the least squared error per row.</summary>
+    private static (double Rho, int Kernel) Search(ValuationDesign design, int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
+    {
+        var (bestRho, bestKernel, bestError) = (0.0, 0, double.PositiveInfinity);
+        foreach (var rho in settings.RhoGrid.DefaultIfEmpty(0))
+        {
+            var profiled = profiles.At(rho);
+            for (var q = 0; q < design.Kernels.Length; q++)
+            {
+                var error = profiled.Solve(Columns(design, q, others), prior, 0).Sse / profiled.Rows;
+                if (error < bestError)
+                {
+                    (bestRho, bestKernel, bestError) = (rho, q, error);
+                }
+            }
+        }
+
+        return (bestRho, bestKernel);
+    }
+
+    /// <summary>Every valued type's column under one lag shape, then the other columns.</summary>
+    private static int[] Columns(ValuationDesign design, int kernel, int[] others) =>
+        [.. Enumerable.Range(0, design.Valued.Count).Select(t => design.ValueColumn(t, kernel)), .. others];
+
+    /// <summary>F-test that the columns of <paramref name="full"/> beyond <paramref name="restricted"/> add nothing.</summary>
+    private static double FPValue(ProfiledDesign profiled, int[] full, int[] restricted, double[] prior)
+    {
+        var (_, unrestricted) = profiled.Solve(full, prior, 0);
+        var (_, constrained) = profiled.Solve(restricted, prior, 0);
+        var q = full.Length - restricted.Length;
+        var dof = profiled.Dof(full.Length);
+        var f = (constrained - unrestricted) / q / (unrestricted / dof);
+        return f <= 0 ? 1 : 1 - FisherSnedecor.CDF(q, dof, f);
+    }
+
+    /// <summary>Prior: each value ~ N(0, (scale × sales per reported action)²); flat elsewhere.</summary>
+    private static double[] PriorPrecision(ValuationData data, ValuationDesign design, ValuationSettings settings)
+    {
+        var sales = data.Revenue.Sum(r => r.Where(double.IsFinite).Sum());
+        var actions = design.Valued.Sum(e => (double)data.TotalVolume(e));
+        var sd = settings.PriorScale * sales / Math.Max(1, actions);
+        return [.. design.Columns.Select(c => c.Role == ColumnRole.Value && sd > 0 ? 1 / (sd * sd) : 0)];
+    }
+
+    /// <summary>P-value of the joint Wald test that the coefficients at <paramref name="positions"/> are 0 (F approximation, clusters − 1 df).</summary>
+    internal static double WaldPValue(Vector<double> beta, Matrix<double> covariance, int[] positions, int clusters)
+    {
+        var b = Vector<double>.Build.Dense(positions.Length, i => beta[positions[i]]);
+        var v = Matrix<double>.Build.Dense(positions.Length, positions.Length, (i, j) => covariance[positions[i], positions[j]]);
+        var trace = v.Diagonal().Sum() / positions.Length;
+        for (var i = 0; i < positions.Length; i++)
+        {
+            v[i, i] += 1e-9 * trace;
+        }
+
+        var w = b.DotProduct(v.Cholesky().Solve(b));
+        var df = Math.Max(1, clusters - 1);
+        return 1 - FisherSnedecor.CDF(positions.Length, df, w / positions.Length);
+    }
+
+    private static ValuationResult Assemble(FactSnapshot snapshot, ValuationQuery query, ValuationData data, ValuationDesign design, Fitted fitted,
+        SortedSet<string> notes, Dictionary<int, string> reasons)
+    {
+        var events = snapshot.Reference.Events;
+        var k = design.Valued.Count;
+        var fit = fitted;
+        var values = fitted.Values;
+        var covariance = fitted.Covariance;
+        var volume = design.Valued.Select(e => (double)data.TotalVolume(e)).ToArray();
+        var df = Math.Max(1, fit.Clusters - 1);
+        var z = StudentT.InvCDF(0, 1, df, 0.5 + (query.Interval / 2));
+        var units = ValueGroups.Merge(values, covariance, volume, query.Settings.GroupCorrelation);
+
+        var toCurrency = data.UsdToCurrency;
+        var groups = new List<ValueGroup>();
+        var unitOf = new int[k];
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var t in units[u].Members)
+            {
+                unitOf[t] = u;
+            }
+
+            if (units[u].Members.Count > 1)
+            {
+                groups.Add(new ValueGroup([.. units[u].Members.Select(t => events[design.Valued[t]].Key)], units[u].Value * toCurrency,
+                    (units[u].Value - (z * units[u].StandardError)) * toCurrency, (units[u].Value + (z * units[u].StandardError)) * toCurrency,
+                    (long)units[u].Members.Sum(t => volume[t])));
+            }
+        }
+
+        var results = new List<EventValue>();
+        for (var e = 0; e < events.Count; e++)
+        {
+            var total = data.Volume.Sum(v => v[e]);
+            var t = design.Valued.ToList().IndexOf(e);
+            if (t < 0)
+            {
+                results.Add(new EventValue(events[e].Key, events[e].Name, null, null, null, null, total, reasons.GetValueOrDefault(e, "not valued")));
                 continue;
             }
 
-            // The lag profile sums to 1, so a type's coefficient is the revenue of one action over all its days.
-            var column = fit.MediaColumn + k;
-            var value = fit.Beta[column];
-            var se = Math.Sqrt(Math.Max(0, fit.Covariance[column, column]));
-            results.Add(new EventValue(events[e].Key, events[e].Name, value * toCurrency, (value - (z * se)) * toCurrency, (value + (z * se)) * toCurrency,
-                se * toCurrency, volume, null));
-            total[column] = volume;
+            // A type in a group carries the group's value per action: the data fix that, not its own.
+            var unit = units[unitOf[t]];
+            results.Add(new EventValue(events[e].Key, events[e].Name, unit.Value * toCurrency, (unit.Value - (z * unit.StandardError)) * toCurrency,
+                (unit.Value + (z * unit.StandardError)) * toCurrency, unit.StandardError * toCurrency, total, null) { Identified = unit.Members.Count == 1 });
         }
 
-        // Engagement value of the scope: Σ volume × value, with the covariance of the values.
-        var engagement = total.DotProduct(fit.Beta);
-        var engagementSe = Math.Sqrt(Math.Max(0, total.DotProduct(fit.Covariance * total)));
-        return new ValuationResult(query.Currency.ToUpperInvariant(), query.Interval, data.Range, data.Rows.Count, data.Markets, fit.RSquared, results,
-            engagement * toCurrency, (engagement - (z * engagementSe)) * toCurrency, (engagement + (z * engagementSe)) * toCurrency, [.. notes]);
+        // Engagement value: Σ volume × value (groups at their mix give the same sum), with the values' covariance.
+        var weights = Vector<double>.Build.Dense(k, t => volume[t]);
+        var engagement = weights.DotProduct(values);
+        var engagementSe = Math.Sqrt(Math.Max(0, weights.DotProduct(covariance * weights)));
+        var (low, high) = (engagement - (z * engagementSe), engagement + (z * engagementSe));
+
+        // Verdict: no evidence when the values are jointly indistinguishable from 0 and so is their total.
+        var p = fitted.NullPValue;
+        var verdict = p > VerdictLevel && low <= 0 && high >= 0 ? Verdicts.NoEvidence : Verdicts.Evidence;
+        if (verdict == Verdicts.NoEvidence)
+        {
+            notes.Add(FormattableString.Invariant($"no evidence that any micro-conversion moves sales: the values are jointly indistinguishable from 0 (p = {p:0.00}) and so is their total"));
+        }
+
+        if (groups.Count > 0)
+        {
+            notes.Add($"moving together, so valued as a group: {string.Join("; ", groups.Select(g => string.Join(" + ", g.Events)))}");
+        }
+
+        Describe(data, design, fit, notes);
+        var shapes = fitted.Weights.Select((w, q) => (w, q)).Where(x => x.w >= 0.05).OrderByDescending(x => x.w)
+            .Select(x => FormattableString.Invariant($"{query.Settings.Kernels[x.q].Name} (half the revenue by day {query.Settings.Kernels[x.q].MedianLag(data.Lag)}): {100 * x.w:0}%"));
+        notes.Add("lag shape by how well it fits, the values averaged over them: " + string.Join("; ", shapes));
+        return new ValuationResult(query.Currency.ToUpperInvariant(), query.Interval, data.Range, fit.Rows, design.Markets.Count, fit.RSquared, results,
+            engagement * toCurrency, low * toCurrency, high * toCurrency, [.. notes])
+        { Verdict = verdict, Groups = groups };
     }
 
-    private static ValuationResult Empty(FactSnapshot snapshot, ValuationQuery query, ValuationData data, SortedSet<string> notes, string reason) =>
-        new(query.Currency.ToUpperInvariant(), query.Interval, data.Range, data.Rows.Count, data.Markets, double.NaN,
-            [.. snapshot.Reference.Events.Select((e, i) => new EventValue(e.Key, e.Name, null, null, null, null, data.Volume[i], reason))],
+    /// <summary>What the fit read and left out, for the page's notes.</summary>
+    private static void Describe(ValuationData data, ValuationDesign design, Fitted fit, SortedSet<string> notes)
+    {
+        var untracked = design.Rows - design.TrackedRows;
+        if (untracked > 0)
+        {
+            notes.Add(FormattableString.Invariant($"{untracked:N0} of {design.Rows:N0} market-days had some type not yet tracked: they stay in the fit for the base, with spend standing in for the unreported actions"));
+        }
+
+        var dropped = data.Markets - design.Markets.Count;
+        if (dropped > 0)
+        {
+            notes.Add(FormattableString.Invariant($"{dropped} market(s) had fewer than 30 days with sales and are left out"));
+        }
+
+        notes.Add(FormattableString.Invariant($"lags up to {data.Lag} days; residual day-to-day correlation {fit.Rho:0.00}, differenced out; R² {fit.RSquared:0.000}"));
+    }
+
+    private static ValuationResult Empty(FactSnapshot snapshot, ValuationQuery query, ValuationData data, ValuationDesign design, SortedSet<string> notes,
+        Dictionary<int, string> reasons, string reason) =>
+        new(query.Currency.ToUpperInvariant(), query.Interval, data.Range, design.Rows, design.Markets.Count, double.NaN,
+            [.. snapshot.Reference.Events.Select((e, i) => new EventValue(e.Key, e.Name, null, null, null, null, data.Volume.Sum(v => v[i]), reasons.GetValueOrDefault(i, reason)))],
             null, null, null, [.. notes]);
-
-    private sealed record FitResult(Vector<double> Beta, Matrix<double> Covariance, int MediaColumn, double RSquared);
-
-    private static FitResult Fit(ValuationData data, int maxLag)
-    {
-        var rows = data.Rows;
-        var n = rows.Count;
-        var markets = data.MarketIndex.Count;
-        var valued = data.Valued.Count;
-        // Columns of the value step: each market's base, the previous week's sales (see ValuationData.FeedbackDays),
-        // then one per valued type.
-        var baseColumns = markets + 1;
-        var controls = Controls(data);
-        var y = Vector<double>.Build.Dense(n, i => rows[i].Revenue);
-        var weight = Vector<double>.Build.Dense(n, i => 1 / data.Scale[rows[i].Market]);
-
-        // The lag profile every type shares (how an action's revenue spreads over the following days) is a geometric
-        // decay; the start alternates at a gentle decay, then takes the best of a coarse grid into the joint fit.
-        var media = Lagged(data, Geometric(0.8, maxLag));
-        var mediaHat = Vector<double>.Build.Dense(n);
-        var beta = Vector<double>.Build.Dense(baseColumns + valued);
-        var x = Matrix<double>.Build.Dense(n, baseColumns + valued);
-
-        // The controls never change: factor their normal equations once.
-        var controlsGram = controls.TransposeThisAndMultiply(controls);
-        for (var j = 0; j < controlsGram.ColumnCount; j++)
-        {
-            controlsGram[j, j] += 1e-12;
-        }
-
-        var controlsFactor = controlsGram.Cholesky();
-        for (var iteration = 0; iteration < Iterations; iteration++)
-        {
-            // (1) The base: log of what media does not explain, on the controls (never below a tenth of sales).
-            var z = Vector<double>.Build.Dense(n, i => Math.Log(Math.Max(y[i] - mediaHat[i], 0.1 * y[i])));
-            var baseHat = (controls * controlsFactor.Solve(controls.TransposeThisAndMultiply(z))).PointwiseExp();
-
-            // (2) Sales on each market's base, past sales and the lagged actions, weighted by market size.
-            x = Matrix<double>.Build.Dense(n, baseColumns + valued);
-            for (var i = 0; i < n; i++)
-            {
-                x[i, data.MarketIndex[rows[i].Market]] = baseHat[i];
-                x[i, markets] = rows[i].PastRevenue;
-            }
-
-            x.SetSubMatrix(0, baseColumns, media);
-            var previous = beta;
-            beta = Solve(x, y, weight, baseColumns);
-            mediaHat = media * beta.SubVector(baseColumns, valued);
-            if ((beta - previous).InfinityNorm() <= 1e-7 * Math.Max(1, beta.InfinityNorm()))
-            {
-                break;
-            }
-        }
-
-        var (decay, start) = CoarseDecay(data, x, y, weight, baseColumns, maxLag);
-
-        // (3) The joint fit: weighted least squares of the whole model (market levels, feedback, values, the lag decay
-        // and the base's controls together) by Gauss–Newton from the start. Its covariance is the one that counts: a
-        // value that moves with the seasons is uncertain because the base could move instead.
-        var joint = new JointModel(data, x.SubMatrix(0, n, 0, markets), y, weight, controls.SubMatrix(0, n, markets, controls.ColumnCount - markets), maxLag);
-        var (theta, jacobian, residual) = joint.Fit(start, decay);
-        var covariance = ClusterRobust(jacobian, residual, weight, rows, data.Range.From.DayNumber);
-        var meanY = y.Average();
-        var rSquared = 1 - (residual.DotProduct(residual) / (y - meanY).DotProduct(y - meanY));
-        return new FitResult(theta, covariance, baseColumns, rSquared);
-    }
-
-    /// <summary>Per row and valued type: Σ over lags of profile[lag] × the actions of that many days before.</summary>
-    internal static Matrix<double> Lagged(ValuationData data, double[] profile)
-    {
-        var rows = data.Rows;
-        var media = Matrix<double>.Build.Dense(rows.Count, data.Valued.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            for (var k = 0; k < data.Valued.Count; k++)
-            {
-                var series = data.Actions[rows[i].Market][data.Valued[k]];
-                var sum = 0.0;
-                for (var lag = 0; lag < profile.Length; lag++)
-                {
-                    sum += profile[lag] * series[rows[i].Offset - lag];
-                }
-
-                media[i, k] = sum;
-            }
-        }
-
-        return media;
-    }
-
-    /// <summary>
-    /// The start of the lag decay: the best of a coarse grid by weighted squared error given the alternation's base,
-    /// with the linear coefficients it gives. One parameter instead of a free weight per lag: a free profile followed
-    /// the noise (lag 4 and lag 10 above their neighbours) and moved the values with it.
-    /// </summary>
-    private static (double Decay, Vector<double> Coefficients) CoarseDecay(ValuationData data, Matrix<double> x, Vector<double> y, Vector<double> weight, int baseColumns, int maxLag)
-    {
-        // The base columns do not depend on the decay: their part of the normal equations is computed once.
-        var n = y.Count;
-        var baseWeighted = Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * x.SubMatrix(0, n, 0, baseColumns);
-        var yWeighted = y.PointwiseMultiply(weight);
-        var baseGram = baseWeighted.TransposeThisAndMultiply(baseWeighted);
-        var baseY = baseWeighted.TransposeThisAndMultiply(yWeighted);
-        var yy = yWeighted.DotProduct(yWeighted);
-        (double Error, Vector<double> Theta) Evaluate(double decay)
-        {
-            var media = Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * Lagged(data, Geometric(decay, maxLag));
-            var p = baseColumns + media.ColumnCount;
-            var gram = Matrix<double>.Build.Dense(p, p);
-            var cross = baseWeighted.TransposeThisAndMultiply(media);
-            gram.SetSubMatrix(0, 0, baseGram);
-            gram.SetSubMatrix(0, baseColumns, cross);
-            gram.SetSubMatrix(baseColumns, 0, cross.Transpose());
-            gram.SetSubMatrix(baseColumns, baseColumns, media.TransposeThisAndMultiply(media));
-            for (var j = 0; j < p; j++)
-            {
-                gram[j, j] += j >= baseColumns ? (RidgeShare * gram[j, j]) + 1e-12 : 1e-12;
-            }
-
-            var right = Vector<double>.Build.DenseOfEnumerable(baseY.Concat(media.TransposeThisAndMultiply(yWeighted)));
-            var theta = gram.Cholesky().Solve(right);
-            return (yy - (2 * theta.DotProduct(right)) + theta.DotProduct(gram * theta), theta);
-        }
-
-        var best = Enumerable.Range(1, 9).Select(i => i * 0.1).Select(d => (Decay: d, Fit: Evaluate(d))).MinBy(c => c.Fit.Error);
-        return (best.Decay, best.Fit.Theta);
-    }
-
-    /// <summary>Weights decay^lag over 0..maxLag, summing to 1.</summary>
-    internal static double[] Geometric(double decay, int maxLag) =>
-        Normalise([.. Enumerable.Range(0, maxLag + 1).Select(l => Math.Pow(decay, l))]);
-
-    private static double[] Normalise(double[] weights)
-    {
-        var sum = weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            weights[i] /= sum;
-        }
-
-        return weights;
-    }
-
-    /// <summary>The log-base design: per market an intercept and a trend; weekday, yearly season (by hemisphere), holidays and context.</summary>
-    private static Matrix<double> Controls(ValuationData data)
-    {
-        var rows = data.Rows;
-        var markets = data.MarketIndex.Count;
-        var columns = (2 * markets) + 6 + 4 + 4;
-        var c = Matrix<double>.Build.Dense(rows.Count, columns);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var m = data.MarketIndex[row.Market];
-            var date = DateOnly.FromDayNumber(row.Day);
-            c[i, m] = 1;
-            c[i, markets + m] = (row.Day - data.Range.From.DayNumber) / 365.25;
-            var weekday = ((int)date.DayOfWeek + 6) % 7;
-            if (weekday > 0)
-            {
-                c[i, (2 * markets) + weekday - 1] = 1;
-            }
-
-            var shift = data.Hemisphere[row.Market] == Hemisphere.South ? 182.625 : 0;
-            var angle = 2 * Math.PI * (date.DayOfYear + shift) / 365.25;
-            var f = (2 * markets) + 6;
-            c[i, f] = Math.Cos(angle);
-            c[i, f + 1] = Math.Sin(angle);
-            c[i, f + 2] = Math.Cos(2 * angle);
-            c[i, f + 3] = Math.Sin(2 * angle);
-            c[i, f + 4] = row.Holiday ? 1 : 0;
-            c[i, f + 5] = row.Promotion ? 1 : 0;
-            c[i, f + 6] = row.StockOut ? 1 : 0;
-            c[i, f + 7] = row.PriceChange;
-        }
-
-        return c;
-    }
-
-    /// <summary>(Weighted) least squares by Cholesky of the normal equations; a vanishing ridge from column <paramref name="ridgeFrom"/> keeps a type that never moved solvable.</summary>
-    internal static Vector<double> Solve(Matrix<double> x, Vector<double> y, Vector<double>? weight, int ridgeFrom)
-    {
-        var xw = weight is null ? x : Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * x;
-        var yw = weight is null ? y : y.PointwiseMultiply(weight);
-        var xtx = xw.TransposeThisAndMultiply(xw);
-        for (var j = 0; j < xtx.ColumnCount; j++)
-        {
-            xtx[j, j] += j >= ridgeFrom ? (RidgeShare * xtx[j, j]) + 1e-12 : 1e-12;
-        }
-
-        return xtx.Cholesky().Solve(xw.TransposeThisAndMultiply(yw));
-    }
-
-    /// <summary>
-    /// Heteroskedasticity- and autocorrelation-robust covariance of the weighted fit: errors may be correlated within a
-    /// block of <see cref="BlockDays"/> consecutive days of one market (clusters), and are taken as independent across
-    /// blocks. A sandwich of the normal equations around the block sums of the scores.
-    /// </summary>
-    private static Matrix<double> ClusterRobust(Matrix<double> x, Vector<double> residual, Vector<double> weight, List<ValuationData.Row> rows, int firstDay)
-    {
-        var p = x.ColumnCount;
-        var xw = Matrix<double>.Build.DiagonalOfDiagonalVector(weight) * x;
-        var bread = xw.TransposeThisAndMultiply(xw);
-        for (var j = 0; j < p; j++)
-        {
-            bread[j, j] += 1e-12;
-        }
-
-        var inverse = bread.Inverse();
-        var sums = new Dictionary<(int Market, int Block), Vector<double>>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var key = (rows[i].Market, (rows[i].Day - firstDay) / BlockDays);
-            var score = xw.Row(i) * (residual[i] * weight[i]);
-            sums[key] = sums.TryGetValue(key, out var sum) ? sum + score : score;
-        }
-
-        var meat = Matrix<double>.Build.Dense(p, p);
-        foreach (var g in sums.Values)
-        {
-            meat += g.OuterProduct(g);
-        }
-
-        var clusters = sums.Count;
-        var n = x.RowCount;
-        var correction = clusters / (double)Math.Max(1, clusters - 1) * ((n - 1) / (double)Math.Max(1, n - p));
-        return inverse * meat * inverse * correction;
-    }
 }

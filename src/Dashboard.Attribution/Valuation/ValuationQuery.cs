@@ -17,7 +17,12 @@ public sealed record ValuationQuery
     public IReadOnlyDictionary<Dimension, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<Dimension, IReadOnlyList<string>>();
 
     /// <summary>An action may move sales on its own day and this many days after it.</summary>
-    public int MaxLagDays { get; init; } = 14;
+    public int MaxLagDays { get; init; } = DefaultMaxLagDays;
+
+    public const int DefaultMaxLagDays = 41;
+
+    /// <summary>The method's choices; the product always uses the defaults (the study compares others).</summary>
+    public ValuationSettings Settings { get; init; } = ValuationSettings.Default;
 
     public string Currency { get; init; } = "USD";
 
@@ -25,9 +30,15 @@ public sealed record ValuationQuery
     public double Interval { get; init; } = 0.9;
 }
 
-/// <summary>One micro-conversion's value: revenue of one more action, summed over the days it acts, with its interval.</summary>
+/// <summary>
+/// One micro-conversion's value: revenue of one more action, summed over the days it acts, with its interval. A type
+/// the data cannot separate from others (<see cref="Identified"/> false) carries its group's value per action.
+/// </summary>
 public sealed record EventValue(string Event, string Name, double? Value, double? Low, double? High, double? StandardError, long Volume, string? AbsentReason)
 {
+    /// <summary>Whether the data separate this type's value from the others'.</summary>
+    public bool Identified { get; init; } = true;
+
     /// <summary>Volume × value: what this type's actions in the fitted scope were worth.</summary>
     public double? EngagementValue => Value * Volume;
 }
@@ -45,6 +56,12 @@ public sealed record ValuationResult(
     double? EngagementHigh,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>"evidence", or "no_evidence" when no value differs from 0 jointly and the engagement value's interval holds 0.</summary>
+    public string Verdict { get; init; } = Verdicts.NoEvidence;
+
+    /// <summary>Types whose values the data cannot separate, each group with its value per action at its mix.</summary>
+    public IReadOnlyList<ValueGroup> Groups { get; init; } = [];
+
     /// <summary>
     /// The same valuation in another currency, at the rate of the fitted period's last month (as a valuation asked in
     /// that currency would be), so a page need not refit to show a user's reporting currency.
@@ -65,9 +82,27 @@ public sealed record ValuationResult(
         {
             Currency = currency.ToUpperInvariant(),
             Events = [.. Events.Select(e => e with { Value = e.Value * factor, Low = e.Low * factor, High = e.High * factor, StandardError = e.StandardError * factor })],
+            Groups = [.. Groups.Select(g => g with { Value = g.Value * factor, Low = g.Low * factor, High = g.High * factor })],
             EngagementValue = EngagementValue * factor,
             EngagementLow = EngagementLow * factor,
             EngagementHigh = EngagementHigh * factor,
         };
     }
+}
+
+/// <summary>The valuation's verdicts (API.md).</summary>
+public static class Verdicts
+{
+    public const string Evidence = "evidence";
+    public const string NoEvidence = "no_evidence";
+}
+
+/// <summary>
+/// Types the data cannot value apart (they move together): their value per action at the group's mix of actions
+/// (Σ volume × value / Σ volume), which the data do fix, with its interval.
+/// </summary>
+public sealed record ValueGroup(IReadOnlyList<string> Events, double Value, double Low, double High, long Volume)
+{
+    /// <summary>What the group's actions in the fitted scope were worth.</summary>
+    public double EngagementValue => Value * Volume;
 }

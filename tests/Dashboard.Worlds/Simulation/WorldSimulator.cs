@@ -191,13 +191,14 @@ public static class WorldSimulator
                         mean *= Math.Pow(pastWeek, 1.5);
                     }
 
-                    if (spec.SalesCausedReviews && key == "product_review")
+                    var salesCaused = spec.SalesCausedReviews && key == "product_review";
+                    if (salesCaused)
                     {
                         mean = volume * Math.Exp(log) * Math.Pow(pastTen, 2);
                     }
 
                     actions[k][t] = draw.Poisson(mean);
-                    mediaActions[k][t] = Math.Round(actions[k][t] * (1 - (organic[k] / mix)));
+                    mediaActions[k][t] = salesCaused ? 0 : Math.Round(actions[k][t] * (1 - (organic[k] / mix)));
                 }
 
                 var worth = 0.0;
@@ -256,7 +257,8 @@ public static class WorldSimulator
         for (var t = draw.Whole(0, 45); t < total; t += draw.Whole(25, 65))
         {
             var depth = draw.Uniform(0.08, 0.25);
-            for (var d = t; d < Math.Min(total, t + draw.Whole(5, 15)); d++)
+            var end = Math.Min(total, t + draw.Whole(5, 15));
+            for (var d = t; d < end; d++)
             {
                 cut[d] = depth;
             }
@@ -264,7 +266,8 @@ public static class WorldSimulator
 
         for (var t = draw.Whole(0, 60); t < total; t += draw.Whole(35, 85))
         {
-            for (var d = t; d < Math.Min(total, t + draw.Whole(7, 22)); d++)
+            var end = Math.Min(total, t + draw.Whole(7, 22));
+            for (var d = t; d < end; d++)
             {
                 competitor[d] = true;
             }

@@ -63,6 +63,7 @@ public static class Oracle
         var beta = inverse * xw.TransposeThisAndMultiply(yw);
         var residual = yw - (xw * beta);
         var covariance = inverse * (residual.DotProduct(residual) / (n - p));
+        Console.Error.WriteLine(FormattableString.Invariant($"  oracle: day-to-day error {100 * Math.Sqrt(residual.DotProduct(residual) / (n - p)):0.0}%"));
 
         // Estimands: per type the reported-volume-weighted mean of its market values, and the engagement value.
         var estimates = new List<Estimate>();

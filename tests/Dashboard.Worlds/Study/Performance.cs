@@ -49,7 +49,7 @@ public sealed record MethodPerformance(
         var errors = totals.Select(t => t.Estimate.Value is { } v ? (v - t.Truth) / t.Truth : double.NaN).ToList();
         return new MethodPerformance(
             method,
-            Share.Of(types, c => c.Estimate.Identified && c.Estimate.Covers(c.Truth)),
+            Share.Of(identified, c => c.Estimate.Covers(c.Truth)),
             Median(identified.Select(c => c.Estimate.Width ?? double.NaN)),
             Share.Of(totals, t => t.Estimate.Identified && t.Estimate.Value is { } v && Math.Abs(v - t.Truth) <= 0.15 * Math.Abs(t.Truth)),
             Median(errors.Select(Math.Abs)),
@@ -75,10 +75,10 @@ public sealed record WorldPerformance(string World, int Runs, MethodPerformance 
         var product = MethodPerformance.Of("product", runs, r => r.Product, r => r.Verdict);
 
         // Per type and seed: the product's width against the oracle's, and whether it keeps the oracle's "not zero".
-        var pairs = runs.SelectMany(r => r.Product.Where(e => e.Estimand != Estimate.Engagement && r.Truth.ContainsKey(e.Estimand))
+        var pairs = runs.SelectMany(r => r.Product.Where(e => e.Estimand != Estimate.Engagement && r.Truth.ContainsKey(e.Estimand) && !e.Estimand.StartsWith("group:", StringComparison.Ordinal))
             .Select(e => (Product: e, Oracle: r.Oracle.Single(o => o.Estimand == e.Estimand)))).ToList();
         var ratio = MethodPerformance.Median(pairs.Where(p => p.Product.Identified).Select(p => (p.Product.Width ?? double.NaN) / (p.Oracle.Width ?? double.NaN)));
-        var power = Share.Of(pairs.Where(p => p.Oracle.ExcludesZero && p.Oracle.Value > 0), p => p.Product.ExcludesZero);
+        var power = Share.Of(pairs.Where(p => p.Oracle.Low > 0), p => p.Product.Identified && p.Product.Low > 0);
         return new WorldPerformance(world, runs.Count, oracle, product, ratio, power);
     }
 

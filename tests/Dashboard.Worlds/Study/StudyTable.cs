@@ -33,10 +33,22 @@ public static class StudyTable
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var key in runs.SelectMany(r => r.Truth.Keys).Distinct())
         {
+            if (key.StartsWith("group:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var cases = runs.Where(r => r.Truth.ContainsKey(key)).Select(r => (Truth: r.Truth[key], Oracle: r.Oracle.Single(e => e.Estimand == key), Product: r.Product.Single(e => e.Estimand == key))).ToList();
             var productKnown = cases.Where(c => c.Product.Value is not null).ToList();
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"| {key} | {Number(cases.Average(c => c.Truth))} | {Number(cases.Average(c => c.Oracle.Value!.Value - c.Truth))} | {Share.Of(cases, c => c.Oracle.Covers(c.Truth))} | {Number(productKnown.Select(c => c.Product.Value!.Value - c.Truth).DefaultIfEmpty(double.NaN).Average())} | {Share.Of(cases, c => c.Product.Identified && c.Product.Covers(c.Truth))} | {Number(MethodPerformance.Median(productKnown.Select(c => c.Product.Width ?? double.NaN)))} | {cases.Count(c => !c.Product.Identified)} |");
+        }
+
+        var groups = runs.SelectMany(r => r.Product.Where(e => e.Estimand.StartsWith("group:", StringComparison.Ordinal)).Select(e => (Estimate: e, Truth: r.Truth[e.Estimand]))).ToList();
+        if (groups.Count > 0)
+        {
+            s.AppendLine();
+            s.AppendLine(CultureInfo.InvariantCulture, $"Groups: {string.Join(", ", groups.GroupBy(g => g.Estimate.Estimand).Select(g => $"{g.Key[6..]} ×{g.Count()}"))}; group intervals covering: {Share.Of(groups, g => g.Estimate.Covers(g.Truth))}");
         }
 
         return s.ToString();

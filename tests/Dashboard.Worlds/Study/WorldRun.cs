@@ -17,13 +17,14 @@ public sealed record RunResult(
     IReadOnlyList<Estimate> Oracle,
     IReadOnlyList<Estimate> Product,
     string? Verdict,
-    TimeSpan ValuationTime);
+    TimeSpan ValuationTime,
+    IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Runs one world as a new user would: its standard files go through the real importer into a real SQLite file, the
 /// snapshot is loaded as the app loads it, and the product's valuation answers on it.
 /// </summary>
-public sealed class WorldRun(string templateDatabase)
+public sealed class WorldRun(string templateDatabase, ValuationSettings? settings = null, string? cache = null)
 {
     /// <summary>A migrated database with the default reference data, copied for each run.</summary>
     public static async Task<string> CreateTemplateAsync(string folder, CancellationToken ct = default)
@@ -43,22 +44,37 @@ public sealed class WorldRun(string templateDatabase)
         var folder = Directory.CreateTempSubdirectory($"world-{spec.Name}-{seed}-").FullName;
         try
         {
+            // A cache of imported worlds (the runner's --cache) lets a study of the estimator skip the import.
+            var cached = cache is null ? null : Path.Combine(cache, FormattableString.Invariant($"{spec.Name}-{spec.Markets}x{spec.Days}-{seed}.db"));
             var path = Path.Combine(folder, "world.db");
-            File.Copy(templateDatabase, path);
-            foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(folder, "files")))
+            if (cached is not null && File.Exists(cached))
             {
-                await using var importDb = DashboardDatabase.OpenSqlite(path);
-                var result = await new FileImporter(importDb, TimeProvider.System).ImportFileAsync(kind, file, "world", ct: ct);
-                if (!result.Stored)
+                File.Copy(cached, path);
+            }
+            else
+            {
+                File.Copy(templateDatabase, path);
+                foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(folder, "files")))
                 {
-                    throw new InvalidOperationException($"{spec.Name}/{seed}: {result.Summary}: {string.Join("; ", result.Errors.Take(5))}");
+                    await using var importDb = DashboardDatabase.OpenSqlite(path);
+                    var result = await new FileImporter(importDb, TimeProvider.System).ImportFileAsync(kind, file, "world", ct: ct);
+                    if (!result.Stored)
+                    {
+                        throw new InvalidOperationException($"{spec.Name}/{seed}: {result.Summary}: {string.Join("; ", result.Errors.Take(5))}");
+                    }
+                }
+
+                if (cached is not null)
+                {
+                    SqliteConnection.ClearAllPools();
+                    File.Copy(path, cached, overwrite: true);
                 }
             }
 
             await using var db = DashboardDatabase.OpenSqlite(path);
             var snapshot = await SnapshotLoader.LoadAsync(db, ct);
             var clock = Stopwatch.StartNew();
-            var valuation = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All });
+            var valuation = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All, Settings = settings ?? ValuationSettings.Default });
             clock.Stop();
 
             var truth = new Dictionary<string, double>();
@@ -71,7 +87,15 @@ public sealed class WorldRun(string templateDatabase)
             }
 
             truth[Estimate.Engagement] = world.TrueEngagement();
-            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), ProductEstimates(valuation), null, clock.Elapsed);
+            var product = ProductEstimates(valuation);
+            foreach (var group in valuation.Groups)
+            {
+                // A group's estimand: the members' true values at the group's mix of reported actions.
+                var volumes = group.Events.Select(e => (double)valuation.Events.Single(x => x.Event == e).Volume).ToList();
+                truth[GroupName(group)] = group.Events.Select((e, i) => truth.GetValueOrDefault(e) * volumes[i]).Sum() / Math.Max(1, volumes.Sum());
+            }
+
+            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), product, valuation.Verdict, clock.Elapsed, [FormattableString.Invariant($"R² {valuation.RSquared:0.0000}, {valuation.Observations} rows"), .. valuation.Notes]);
         }
         finally
         {
@@ -80,13 +104,16 @@ public sealed class WorldRun(string templateDatabase)
         }
     }
 
+    private static string GroupName(ValueGroup group) => "group:" + string.Join("+", group.Events);
+
     /// <summary>The valuation's answer as estimands: each type valued, and the engagement value.</summary>
     private static List<Estimate> ProductEstimates(ValuationResult valuation)
     {
         var estimates = valuation.Events
             .Where(e => WorldTypes.Keys.Contains(e.Event))
-            .Select(e => new Estimate(e.Event, e.Value, e.Low, e.High, e.Value is not null))
+            .Select(e => new Estimate(e.Event, e.Value, e.Low, e.High, e.Value is not null && e.Identified))
             .ToList();
+        estimates.AddRange(valuation.Groups.Select(g => new Estimate(GroupName(g), g.Value, g.Low, g.High, true)));
         estimates.Add(new Estimate(Estimate.Engagement, valuation.EngagementValue, valuation.EngagementLow, valuation.EngagementHigh, valuation.EngagementValue is not null));
         return estimates;
     }

@@ -1,0 +1,248 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Dashboard.Attribution.Valuation;
+
+/// <summary>What a shared column of the design stands for.</summary>
+internal enum ColumnRole
+{
+    /// <summary>A valued type's actions weighted by one candidate lag kernel, on rows where the type is tracked.</summary>
+    Value,
+
+    /// <summary>A channel's mean spend over one lag block, on rows where every valued type is tracked.</summary>
+    MediaTracked,
+
+    /// <summary>The same on rows where some type is untracked.</summary>
+    MediaUntracked,
+
+    /// <summary>Yearly season (three harmonics per hemisphere) and context, in units of the market's sales.</summary>
+    Base,
+}
+
+internal sealed record DesignColumn(ColumnRole Role, int Code, int Block, string Name);
+
+/// <summary>One market's rows: sales, its own columns (spline level, weekday, holiday, untracked steps) and the shared ones.</summary>
+internal sealed class MarketRows
+{
+    public required int Market { get; init; }
+    public required int[] Day { get; init; }
+    public required Vector<double> Y { get; init; }
+    public required Matrix<double> Own { get; init; }
+    public required Matrix<double> Shared { get; init; }
+
+    /// <summary>1 / the market's mean sales: residuals grow with the market.</summary>
+    public required double Weight { get; init; }
+
+    /// <summary>The rows that pass a test of their index.</summary>
+    public MarketRows Only(Func<int, bool> keep)
+    {
+        var rows = Enumerable.Range(0, Day.Length).Where(keep).ToArray();
+        return new MarketRows
+        {
+            Market = Market, Day = [.. rows.Select(r => Day[r])], Y = Vector<double>.Build.Dense(rows.Length, i => Y[rows[i]]),
+            Own = Matrix<double>.Build.Dense(rows.Length, Own.ColumnCount, (i, c) => Own[rows[i], c]),
+            Shared = Matrix<double>.Build.Dense(rows.Length, Shared.ColumnCount, (i, c) => Shared[rows[i], c]), Weight = Weight,
+        };
+    }
+}
+
+/// <summary>
+/// The valuation's regression design over the market-days of the fit. Each market keeps every day with sales: where
+/// some valued type is not yet (or never) tracked, that type's actions still move sales unseen (they are missing, not
+/// zero), so those rows carry a step for each untracked type (its average contribution) and spend over the same lags
+/// as a stand-in for what the unreported actions did day to day; the tracked types' actions count as everywhere.
+/// </summary>
+internal sealed class ValuationDesign
+{
+    public required IReadOnlyList<MarketRows> Markets { get; init; }
+    public required IReadOnlyList<DesignColumn> Columns { get; init; }
+
+    /// <summary>Valued event codes, in the order of their value columns.</summary>
+    public required IReadOnlyList<int> Valued { get; init; }
+
+    /// <summary>Blocks of spend's lag.</summary>
+    public required LagBlocks Blocks { get; init; }
+
+    /// <summary>[kernel]: the candidate lag weights over 0..Lag.</summary>
+    public required double[][] Kernels { get; init; }
+
+    /// <summary>Market-days on which every valued type was tracked over the whole lag.</summary>
+    public required int TrackedRows { get; init; }
+
+    public int Rows => Markets.Sum(m => m.Day.Length);
+
+    public static ValuationDesign Build(ValuationData data, IReadOnlyList<int> valued, ValuationSettings settings)
+    {
+        var blocks = new LagBlocks(settings.SpendBlockEnds, data.Lag);
+        var lag = data.Lag;
+        var kernels = settings.Kernels.Select(k => k.Weights(lag)).ToArray();
+        var hemispheres = data.Hemisphere.Distinct().Order().ToList();
+        var columns = new List<DesignColumn>();
+        foreach (var e in valued)
+        {
+            for (var q = 0; q < kernels.Length; q++)
+            {
+                columns.Add(new DesignColumn(ColumnRole.Value, e, q, $"value {e} {settings.Kernels[q].Name}"));
+            }
+        }
+
+        foreach (var role in new[] { ColumnRole.MediaTracked, ColumnRole.MediaUntracked })
+        {
+            for (var c = 0; c < data.SpendChannels.Length; c++)
+            {
+                for (var b = 0; b < blocks.Count; b++)
+                {
+                    columns.Add(new DesignColumn(role, c, b, $"{role} spend {data.SpendChannels[c]} lag {blocks.Describe(b)}"));
+                }
+            }
+        }
+
+        var baseStart = columns.Count;
+        foreach (var h in hemispheres)
+        {
+            for (var k = 1; k <= 3; k++)
+            {
+                columns.Add(new DesignColumn(ColumnRole.Base, (int)h, k, $"season {h} cos {k}"));
+                columns.Add(new DesignColumn(ColumnRole.Base, (int)h, k, $"season {h} sin {k}"));
+            }
+        }
+
+        string[] contextNames = ["competitor promotion", "stock-out", "other context", "price change"];
+        foreach (var name in contextNames)
+        {
+            columns.Add(new DesignColumn(ColumnRole.Base, -1, 0, name));
+        }
+
+        var spline = SplineBasis.Evaluate(data.Days, settings.KnotDays);
+        var markets = new List<MarketRows>();
+        var trackedRows = 0;
+        for (var j = 0; j < data.Markets; j++)
+        {
+            var days = Enumerable.Range(0, data.Days).Where(d => data.Revenue[j][d] > 0 && !data.Screened[j][d]).ToArray();
+            if (days.Length < 30)
+            {
+                continue;
+            }
+
+            var scale = days.Average(d => data.Revenue[j][d]);
+            var series = valued.Select(e => data.Actions[j][e]).ToArray();
+            var spendPrefixes = data.Spend[j].Select(LagBlocks.Prefix).ToArray();
+            // A type is tracked on day d when the market reported it from the start of d's lag window on.
+            bool Tracked(int k, int d) => (long)data.First + d - lag >= data.TrackedFrom[j][valued[k]];
+            var stepTypes = Enumerable.Range(0, valued.Count).Where(k => days.Any(d => !Tracked(k, d))).ToList();
+            // The base is multiplicative: its weekday pattern grows and shrinks with the market's level through the
+            // seasons. Additive weekday dummies leave a weekday × season pattern that same-day actions would explain.
+            var level = LocalLevel(data.Revenue[j], days, scale);
+            var extra = spline[0].Length + 7 + 6;
+            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count);
+            var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
+            for (var r = 0; r < days.Length; r++)
+            {
+                var d = days[r];
+                var date = DateOnly.FromDayNumber(data.First + d);
+                for (var s = 0; s < spline[d].Length; s++)
+                {
+                    own[r, s] = spline[d][s];
+                }
+
+                var weekday = ((int)date.DayOfWeek + 6) % 7;
+                if (weekday > 0)
+                {
+                    own[r, spline[d].Length + weekday - 1] = 1;
+                    own[r, spline[d].Length + 7 + weekday - 1] = level[r];
+                }
+
+                own[r, spline[d].Length + 6] = data.Holiday[j][d] ? 1 : 0;
+                var allTracked = true;
+                for (var s = 0; s < stepTypes.Count; s++)
+                {
+                    var untracked = !Tracked(stepTypes[s], d);
+                    own[r, extra + s] = untracked ? 1 : 0;
+                    allTracked &= !untracked;
+                }
+
+                trackedRows += allTracked ? 1 : 0;
+                var i = d + lag;
+                var col = 0;
+                for (var k = 0; k < valued.Count; k++)
+                {
+                    for (var q = 0; q < kernels.Length; q++, col++)
+                    {
+                        shared[r, col] = Tracked(k, d) ? Weighted(kernels[q], series[k], i) : 0;
+                    }
+                }
+
+                foreach (var inTracked in new[] { true, false })
+                {
+                    for (var c = 0; c < spendPrefixes.Length; c++)
+                    {
+                        for (var b = 0; b < blocks.Count; b++, col++)
+                        {
+                            shared[r, col] = allTracked == inTracked ? blocks.Mean(spendPrefixes[c], i, b) : 0;
+                        }
+                    }
+                }
+
+                var angle = 2 * Math.PI * date.DayOfYear / 365.25;
+                var h = hemispheres.IndexOf(data.Hemisphere[j]);
+                for (var k = 1; k <= 3; k++)
+                {
+                    shared[r, baseStart + (h * 6) + (2 * (k - 1))] = scale * Math.Cos(k * angle);
+                    shared[r, baseStart + (h * 6) + (2 * (k - 1)) + 1] = scale * Math.Sin(k * angle);
+                }
+
+                var context = data.Context[j][d];
+                var c0 = baseStart + (hemispheres.Count * 6);
+                shared[r, c0] = context.Promotion ? scale : 0;
+                shared[r, c0 + 1] = context.StockOut ? scale : 0;
+                shared[r, c0 + 2] = context.Other ? scale : 0;
+                shared[r, c0 + 3] = context.Price * scale;
+            }
+
+            markets.Add(new MarketRows
+            {
+                Market = j, Day = days, Y = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]), Own = own, Shared = shared, Weight = 1 / scale,
+            });
+        }
+
+        return new ValuationDesign { Markets = markets, Columns = columns, Valued = valued, Blocks = blocks, Kernels = kernels, TrackedRows = trackedRows };
+    }
+
+    /// <summary>Per row: the market's sales over the 29 days around it, relative to its mean (1 = an average level).</summary>
+    private static double[] LocalLevel(double[] revenue, int[] days, double scale)
+    {
+        var level = new double[days.Length];
+        for (var r = 0; r < days.Length; r++)
+        {
+            var (sum, count) = (0.0, 0);
+            for (var d = Math.Max(0, days[r] - 14); d <= Math.Min(revenue.Length - 1, days[r] + 14); d++)
+            {
+                if (revenue[d] > 0)
+                {
+                    (sum, count) = (sum + revenue[d], count + 1);
+                }
+            }
+
+            level[r] = count > 0 ? sum / count / scale : 1;
+        }
+
+        return level;
+    }
+
+    /// <summary>Σ_l weights[l] × series[i − l].</summary>
+    private static double Weighted(double[] weights, double[] series, int i)
+    {
+        var sum = 0.0;
+        for (var l = 0; l < weights.Length; l++)
+        {
+            sum += weights[l] * series[i - l];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The value column of a type (its position in <see cref="Valued"/>) under a kernel.</summary>
+    public int ValueColumn(int type, int kernel) => (type * Kernels.Length) + kernel;
+
+    /// <summary>Indexes of the columns in a role.</summary>
+    public int[] Indexes(params ColumnRole[] roles) => [.. Columns.Select((c, i) => (c, i)).Where(x => roles.Contains(x.c.Role)).Select(x => x.i)];
+}

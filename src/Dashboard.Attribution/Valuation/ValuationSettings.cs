@@ -1,0 +1,65 @@
+namespace Dashboard.Attribution.Valuation;
+
+/// <summary>Which rows carry spend as a control (see <see cref="ValuationSettings.Media"/>).</summary>
+public enum MediaControl
+{
+    /// <summary>Only rows where some type is untracked: there spend stands in for the unreported actions it drives.</summary>
+    Untracked,
+
+    /// <summary>Every row: media's direct path to sales is held fixed, and values rest on the actions' own variation.</summary>
+    All,
+
+    /// <summary>Every row when spend explains sales beyond the actions (a direct path); else untracked rows only.</summary>
+    Tested,
+}
+
+/// <summary>
+/// The valuation's method choices, with the defaults the simulation study (docs/attribution.md) judged. Public so the
+/// study can compare variants on the same worlds; the product always runs the defaults.
+/// </summary>
+public sealed record ValuationSettings
+{
+    public static ValuationSettings Default { get; } = new();
+
+    /// <summary>
+    /// The lag shapes the data choose among: geometric decays and delayed peaks out to the lag window (41 days by
+    /// default). A shape ties an action's later revenue to its first days', so a value is read from day-to-day
+    /// movements too, not only from slow ones that the base could equally explain. The answer averages the fits under
+    /// every shape, weighted by how well each fits (Bayesian information criterion), so the uncertainty of the shape is
+    /// in the interval.
+    /// </summary>
+    public IReadOnlyList<LagKernel> Kernels { get; init; } =
+    [
+        LagKernel.Geometric(0), LagKernel.Geometric(0.3), LagKernel.Geometric(0.5), LagKernel.Geometric(0.65), LagKernel.Geometric(0.75),
+        LagKernel.Geometric(0.85), LagKernel.Geometric(0.92), LagKernel.Peaked(3, 2), LagKernel.Peaked(3, 4), LagKernel.Peaked(3, 7),
+        LagKernel.Peaked(3, 11), LagKernel.Peaked(6, 5), LagKernel.Peaked(6, 10), LagKernel.Peaked(6, 16),
+    ];
+
+    /// <summary>
+    /// Day-to-day correlations of the errors tried (Hildreth–Lu): sales and actions are quasi-differenced at each, and the
+    /// one whose fit leaves the least squared error per row wins. A persistent shock is then not read as an effect of the
+    /// actions that followed it (reviews that sales caused stay near 0). An estimate from residuals instead fell short
+    /// of the shock's persistence, because each market's spline level takes part of it.
+    /// </summary>
+    public IReadOnlyList<double> RhoGrid { get; init; } = [0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98];
+
+    /// <summary>Last lag (days) of each block of spend's lag when spend is a control.</summary>
+    public IReadOnlyList<int> SpendBlockEnds { get; init; } = [6, 20, 41];
+
+    /// <summary>Spacing (days) of the knots of each market's cubic spline level: slower movements belong to the base.</summary>
+    public int KnotDays { get; init; } = 182;
+
+    public MediaControl Media { get; init; } = MediaControl.Tested;
+
+    /// <summary>Level of the F-test that spend adds to the actions (a direct path).</summary>
+    public double MediaTestLevel { get; init; } = 0.05;
+
+    /// <summary>Two values whose estimates correlate below this are not separable: they are reported as one group.</summary>
+    public double GroupCorrelation { get; init; } = -0.8;
+
+    /// <summary>Prior standard deviation of a value, in units of sales per reported action.</summary>
+    public double PriorScale { get; init; } = 2;
+
+    /// <summary>Days per cluster of the robust covariance (within a market).</summary>
+    public int ClusterDays { get; init; } = 91;
+}
