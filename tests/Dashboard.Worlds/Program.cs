@@ -47,6 +47,11 @@ if (options.TryGetValue("cluster-days", out var clusterDays))
     settings = settings with { ClusterDays = int.Parse(clusterDays, CultureInfo.InvariantCulture) };
 }
 
+if (options.ContainsKey("shared-season"))
+{
+    settings = settings with { MarketSeasons = false };
+}
+
 var cache = options.GetValueOrDefault("cache");
 if (cache is not null)
 {

@@ -97,7 +97,7 @@ internal sealed class ValuationDesign
         }
 
         var baseStart = columns.Count;
-        foreach (var h in hemispheres)
+        foreach (var h in settings.MarketSeasons ? [] : hemispheres)
         {
             for (var k = 1; k <= 3; k++)
             {
@@ -132,7 +132,8 @@ internal sealed class ValuationDesign
             // The base is multiplicative: its weekday pattern grows and shrinks with the market's level through the
             // seasons. Additive weekday dummies leave a weekday × season pattern that same-day actions would explain.
             var level = LocalLevel(data.Revenue[j], days, scale);
-            var extra = spline[0].Length + 7 + 6;
+            var seasons = settings.MarketSeasons ? 6 : 0;
+            var extra = spline[0].Length + 7 + 6 + seasons;
             var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
             for (var r = 0; r < days.Length; r++)
@@ -186,12 +187,20 @@ internal sealed class ValuationDesign
                 var h = hemispheres.IndexOf(data.Hemisphere[j]);
                 for (var k = 1; k <= 3; k++)
                 {
-                    shared[r, baseStart + (h * 6) + (2 * (k - 1))] = scale * Math.Cos(k * angle);
-                    shared[r, baseStart + (h * 6) + (2 * (k - 1)) + 1] = scale * Math.Sin(k * angle);
+                    if (settings.MarketSeasons)
+                    {
+                        own[r, extra - 6 + (2 * (k - 1))] = Math.Cos(k * angle);
+                        own[r, extra - 6 + (2 * (k - 1)) + 1] = Math.Sin(k * angle);
+                    }
+                    else
+                    {
+                        shared[r, baseStart + (h * 6) + (2 * (k - 1))] = scale * Math.Cos(k * angle);
+                        shared[r, baseStart + (h * 6) + (2 * (k - 1)) + 1] = scale * Math.Sin(k * angle);
+                    }
                 }
 
                 var context = data.Context[j][d];
-                var c0 = baseStart + (hemispheres.Count * 6);
+                var c0 = baseStart + (settings.MarketSeasons ? 0 : hemispheres.Count * 6);
                 shared[r, c0] = context.Promotion ? scale : 0;
                 shared[r, c0 + 1] = context.StockOut ? scale : 0;
                 shared[r, c0 + 2] = context.Other ? scale : 0;

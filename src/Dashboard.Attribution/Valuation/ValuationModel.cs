@@ -202,7 +202,11 @@ public static class ValuationModel
         return [.. design.Columns.Select(c => c.Role == ColumnRole.Value && sd > 0 ? 1 / (sd * sd) : 0)];
     }
 
-    /// <summary>P-value of the joint Wald test that the coefficients at <paramref name="positions"/> are 0 (F approximation, clusters − 1 df).</summary>
+    /// <summary>
+    /// P-value of the joint Wald test that the coefficients at <paramref name="positions"/> are 0, with the covariance
+    /// robust to clustered errors: Hotelling's small-sample form, F(q, G − q) on W (G − q) / (q (G − 1)), since a Wald
+    /// statistic on a covariance estimated from G clusters rejects too often with χ²(q).
+    /// </summary>
     internal static double WaldPValue(Vector<double> beta, Matrix<double> covariance, int[] positions, int clusters)
     {
         var b = Vector<double>.Build.Dense(positions.Length, i => beta[positions[i]]);
@@ -214,8 +218,9 @@ public static class ValuationModel
         }
 
         var w = b.DotProduct(v.Cholesky().Solve(b));
-        var df = Math.Max(1, clusters - 1);
-        return 1 - FisherSnedecor.CDF(positions.Length, df, w / positions.Length);
+        var q = positions.Length;
+        var df = Math.Max(1, clusters - q);
+        return 1 - FisherSnedecor.CDF(q, df, w * df / (q * Math.Max(1, clusters - 1)));
     }
 
     private static ValuationResult Assemble(FactSnapshot snapshot, ValuationQuery query, ValuationData data, ValuationDesign design, Fitted fitted,
@@ -273,8 +278,9 @@ public static class ValuationModel
         var (low, high) = (engagement - (z * engagementSe), engagement + (z * engagementSe));
 
         // Verdict: no evidence when the values are jointly indistinguishable from 0 and so is their total.
-        var p = fitted.NullPValue;
+        var p = WaldPValue(values, covariance, [.. Enumerable.Range(0, k)], fit.Clusters);
         var verdict = p > VerdictLevel && low <= 0 && high >= 0 ? Verdicts.NoEvidence : Verdicts.Evidence;
+        notes.Add(FormattableString.Invariant($"joint F-test that every value is 0: p = {p:0.000}"));
         if (verdict == Verdicts.NoEvidence)
         {
             notes.Add(FormattableString.Invariant($"no evidence that any micro-conversion moves sales: the values are jointly indistinguishable from 0 (p = {p:0.00}) and so is their total"));

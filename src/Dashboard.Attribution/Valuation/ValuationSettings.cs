@@ -49,6 +49,12 @@ public sealed record ValuationSettings
     /// <summary>Spacing (days) of the knots of each market's cubic spline level: slower movements belong to the base.</summary>
     public int KnotDays { get; init; } = 182;
 
+    /// <summary>
+    /// Each market its own yearly season (three harmonics) rather than one per hemisphere scaled by market size: a
+    /// shared season left each market's own seasonal pattern in the errors, slow enough for slow flights to "explain".
+    /// </summary>
+    public bool MarketSeasons { get; init; } = true;
+
     public MediaControl Media { get; init; } = MediaControl.Tested;
 
     /// <summary>Level of the F-test that spend adds to the actions (a direct path).</summary>

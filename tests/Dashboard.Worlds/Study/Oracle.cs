@@ -63,7 +63,6 @@ public static class Oracle
         var beta = inverse * xw.TransposeThisAndMultiply(yw);
         var residual = yw - (xw * beta);
         var covariance = inverse * (residual.DotProduct(residual) / (n - p));
-        Console.Error.WriteLine(FormattableString.Invariant($"  oracle: day-to-day error {100 * Math.Sqrt(residual.DotProduct(residual) / (n - p)):0.0}%"));
 
         // Estimands: per type the reported-volume-weighted mean of its market values, and the engagement value.
         var estimates = new List<Estimate>();
@@ -89,6 +88,13 @@ public static class Oracle
         }
 
         estimates.Add(Linear(Estimate.Engagement, engagement, beta, covariance));
+
+        // The oracle's own joint test that every value is 0 (Wald, classical covariance), as a yardstick for the verdict.
+        var tested = Enumerable.Range(markets, valueColumns).ToArray();
+        var b = Vector<double>.Build.Dense(tested.Length, i => beta[tested[i]]);
+        var vb = Matrix<double>.Build.Dense(tested.Length, tested.Length, (i, j) => covariance[tested[i], tested[j]]);
+        var wald = b.DotProduct(vb.Inverse() * b);
+        estimates.Add(new Estimate(Estimate.NullTest, 1 - MathNet.Numerics.Distributions.ChiSquared.CDF(tested.Length, wald), null, null, true));
         return estimates;
     }
 
@@ -104,6 +110,9 @@ public static class Oracle
 public sealed record Estimate(string Estimand, double? Value, double? Low, double? High, bool Identified)
 {
     public const string Engagement = "engagement_value";
+
+    /// <summary>The oracle's p-value of the joint test that every value is 0 (in <see cref="Value"/>).</summary>
+    public const string NullTest = "null_test";
 
     public bool Covers(double truth) => Low <= truth && truth <= High;
 

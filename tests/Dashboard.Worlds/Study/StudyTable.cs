@@ -16,7 +16,7 @@ public static class StudyTable
         {
             var missed = w.Bars(binomial, w.World == "no_effect").Where(b => !b.Holds).Select(b => b.Bar).ToList();
             s.AppendLine(CultureInfo.InvariantCulture,
-                $"| {w.World} | {w.Runs} | {w.Oracle.Coverage} | {w.Product.Coverage} | {Ratio(w.WidthRatio)} | {w.PowerKept} | {w.Oracle.EngagementWithin15} | {w.Product.EngagementWithin15} | {Percent(w.Oracle.EngagementMedianError)} | {Percent(w.Product.EngagementMedianError)} | {SignedPercent(w.Product.EngagementBias)} | {w.Product.EngagementCoverage} | {w.Product.ZeroTypesExcludingZero} | {w.Product.NoEvidence} | {(missed.Count == 0 ? "none" : string.Join("; ", missed))} |");
+                $"| {w.World} | {w.Runs} | {w.Oracle.Coverage} | {w.Product.Coverage} | {Ratio(w.WidthRatio)} | {w.PowerKept} | {w.Oracle.EngagementWithin15} | {w.Product.EngagementWithin15} | {Percent(w.Oracle.EngagementMedianError)} | {Percent(w.Product.EngagementMedianError)} | {SignedPercent(w.Product.EngagementBias)} | {w.Product.EngagementCoverage} | {w.Product.ZeroTypesExcludingZero} | {w.Product.NoEvidence} (oracle's test {w.Oracle.NoEvidence}) | {(missed.Count == 0 ? "none" : string.Join("; ", missed))} |");
         }
 
         return s.ToString();
@@ -33,7 +33,7 @@ public static class StudyTable
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var key in runs.SelectMany(r => r.Truth.Keys).Distinct())
         {
-            if (key.StartsWith("group:", StringComparison.Ordinal))
+            if (key.StartsWith("group:", StringComparison.Ordinal) || key == Estimate.NullTest)
             {
                 continue;
             }
