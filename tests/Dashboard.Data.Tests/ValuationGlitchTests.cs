@@ -25,8 +25,9 @@ public sealed class ValuationGlitchTests
             clean = ValuationModel.Run(await SnapshotLoader.LoadAsync(db, Ct), new ValuationQuery { Scope = AccessScope.All });
         }
 
-        // Twenty days before the end: the spike acts on itself and the 14 days after it, all inside the data.
-        var day = SeededTemplate.EndDate.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Far enough before the end that the spike acts on itself and the whole lag window after it, all inside the data.
+        const int Lag = ValuationQuery.DefaultMaxLagDays;
+        var day = SeededTemplate.EndDate.AddDays(-(Lag + 20)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var csv = Path.Combine(Path.GetDirectoryName(temp.Path)!, "glitch.csv");
         await File.WriteAllTextAsync(csv, $"date,market,channel,campaign,event,source,count\n{day},US,paid_social,glitch,newsletter_signup,social,200000\n", Ct);
         using var stdout = new StringWriter();
@@ -39,11 +40,11 @@ public sealed class ValuationGlitchTests
             glitched = ValuationModel.Run(await SnapshotLoader.LoadAsync(db, Ct), new ValuationQuery { Scope = AccessScope.All });
         }
 
-        Assert.Equal(clean.Observations - 15, glitched.Observations);
-        Assert.Contains(glitched.Notes, n => n.StartsWith("15 market-days left out around 1 day(s)", StringComparison.Ordinal));
+        Assert.Equal(clean.Observations - (Lag + 1), glitched.Observations);
+        Assert.Contains(glitched.Notes, n => n.StartsWith(FormattableString.Invariant($"{Lag + 1} market-days left out around 1 day(s)"), StringComparison.Ordinal));
         foreach (var (a, b) in clean.Events.Zip(glitched.Events))
         {
-            // Fifteen of 6,185 market-days fewer: the values barely move (the glitch alone took sign-ups to −0.05).
+            // Forty-two of 28,496 market-days fewer: the values barely move (the glitch alone took sign-ups to −0.05).
             Assert.InRange(b.Value!.Value, a.Value!.Value - (0.1 * a.StandardError!.Value), a.Value.Value + (0.1 * a.StandardError.Value));
         }
     }

@@ -16,13 +16,16 @@ public static class SeededTemplate
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    public static async Task<string> GetAsync(CancellationToken ct = default)
+    public static Task<string> GetAsync(CancellationToken ct = default) => GetAsync(EndDate, ct);
+
+    /// <summary>The small demo data ending on another date: another realisation of the same planted world.</summary>
+    public static async Task<string> GetAsync(DateOnly endDate, CancellationToken ct = default)
     {
         var version = typeof(DashboardDbContext).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12]
             + typeof(DemoDataGenerator).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "dashboard-test-templates");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"small-{EndDate:yyyyMMdd}-{version}.db");
+        var path = Path.Combine(folder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"small-{endDate:yyyyMMdd}-{version}.db"));
         await Gate.WaitAsync(ct);
         try
         {
@@ -38,12 +41,14 @@ public static class SeededTemplate
                 return path;
             }
 
+            // Each end date's truth is written in a folder of its own: templates of two dates may be seeded at once.
+            var truthFolder = Directory.CreateDirectory(path + ".truth").FullName;
             var building = path + ".building";
             File.Delete(building);
             await using (var db = DashboardDatabase.OpenSqlite(building))
             {
                 await DatabaseInitializer.MigrateAsync(db, ct);
-                var result = await new DemoSeeder(db, TimeProvider.System).SeedAsync(new DemoOptions(EndDate), folder, null, ct);
+                var result = await new DemoSeeder(db, TimeProvider.System).SeedAsync(new DemoOptions(endDate), truthFolder, null, ct);
                 if (!result.Seeded)
                 {
                     throw new InvalidOperationException(result.Message);
@@ -54,7 +59,7 @@ public static class SeededTemplate
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Copy(Path.Combine(folder, DemoSeeder.TruthFileName), TruthOf(path), overwrite: true);
+            File.Copy(Path.Combine(truthFolder, DemoSeeder.TruthFileName), TruthOf(path), overwrite: true);
             File.Move(building, path, overwrite: true);
             return path;
         }
@@ -65,8 +70,10 @@ public static class SeededTemplate
     }
 
     /// <summary>The planted truth of the template's data (truth.json of the generator), kept beside it.</summary>
-    public static async Task<Dashboard.DemoData.Truth.DemoTruth> TruthAsync(CancellationToken ct = default) =>
-        Dashboard.DemoData.Truth.DemoTruthJson.Read(TruthOf(await GetAsync(ct)));
+    public static Task<Dashboard.DemoData.Truth.DemoTruth> TruthAsync(CancellationToken ct = default) => TruthAsync(EndDate, ct);
+
+    public static async Task<Dashboard.DemoData.Truth.DemoTruth> TruthAsync(DateOnly endDate, CancellationToken ct = default) =>
+        Dashboard.DemoData.Truth.DemoTruthJson.Read(TruthOf(await GetAsync(endDate, ct)));
 
     private static string TruthOf(string template) => template + ".truth.json";
 

@@ -89,7 +89,7 @@ foreach (var spec in worlds)
 
 Console.WriteLine(FormattableString.Invariant($"Worlds at {(small ? "CI" : "full")} size, seeds {firstSeed}..{firstSeed + seeds - 1}; valuation median {MethodPerformance.Median(times):0.00} s, max {times.Max():0.00} s"));
 Console.WriteLine();
-Console.WriteLine(StudyTable.Summary(performances, binomial: false));
+Console.WriteLine(StudyTable.Summary(performances, binomial: options.ContainsKey("binomial")));
 if (options.ContainsKey("detail"))
 {
     foreach (var d in details)

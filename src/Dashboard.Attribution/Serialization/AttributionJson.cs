@@ -76,19 +76,30 @@ public static class AttributionJson
         {
             ["currency"] = valuation.Currency,
             ["interval"] = valuation.Interval,
+            ["verdict"] = valuation.Verdict,
+            ["engagement_value"] = valuation.EngagementValue,
+            ["engagement_low"] = valuation.EngagementLow,
+            ["engagement_high"] = valuation.EngagementHigh,
             ["events"] = new JsonArray([.. valuation.Events.Select(e => (JsonNode)new JsonObject
             {
                 ["event"] = e.Event,
                 ["value"] = e.Value,
                 ["low"] = e.Low,
                 ["high"] = e.High,
+                ["identified"] = e.Value is not null && e.Identified,
                 ["standard_error"] = e.StandardError,
                 ["volume"] = e.Volume,
                 ["absent_reason"] = e.AbsentReason,
             })]),
-            ["engagement_value"] = valuation.EngagementValue,
-            ["engagement_low"] = valuation.EngagementLow,
-            ["engagement_high"] = valuation.EngagementHigh,
+            ["groups"] = new JsonArray([.. valuation.Groups.Select(g => (JsonNode)new JsonObject
+            {
+                ["events"] = new JsonArray([.. g.Events.Select(e => (JsonNode?)JsonValue.Create(e))]),
+                ["value"] = g.Value,
+                ["low"] = g.Low,
+                ["high"] = g.High,
+                ["volume"] = g.Volume,
+                ["engagement_value"] = g.EngagementValue,
+            })]),
             ["from"] = Iso(valuation.Range.From),
             ["to"] = Iso(valuation.Range.To),
             ["observations"] = valuation.Observations,

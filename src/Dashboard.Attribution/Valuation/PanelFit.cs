@@ -1,3 +1,4 @@
+using SimdVector = System.Numerics.Vector<double>;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Dashboard.Attribution.Valuation;
@@ -17,39 +18,137 @@ internal sealed record PanelFitResult(
 }
 
 /// <summary>
-/// A design's rows quasi-differenced at one AR(1) coefficient and weighted by market size, with each market's own
-/// columns projected out (Frisch–Waugh: a spline level, weekday and holiday per market cost nothing in the shared
-/// fit), and the cross-products of every shared column: any subset of columns is then solved from them alone.
+/// A design's rows weighted by market size with each market's own columns projected out once (Frisch–Waugh: a spline
+/// level, season, weekday and holiday per market cost nothing in the shared fit), kept row-major per market so that
+/// quasi-differencing at any AR(1) coefficient and the cross-products of any columns are cheap. Quasi-differencing after
+/// the projection is exact for the season, weekday and spline columns (their differences stay in their span) and close
+/// for the rest.
+/// </summary>
+internal sealed class ResidualizedDesign
+{
+    internal sealed record Market(double[] Z, double[] Y, int[] Day, int Own);
+
+    public ResidualizedDesign(ValuationDesign design)
+    {
+        Columns = design.Columns.Count;
+        var markets = new Market[design.Markets.Count];
+        Parallel.For(0, markets.Length, j => markets[j] = Residualize(design.Markets[j]));
+        Markets = markets;
+    }
+
+    public int Columns { get; }
+
+    public IReadOnlyList<Market> Markets { get; }
+
+    private static Market Residualize(MarketRows market)
+    {
+        var n = market.Day.Length;
+        var w = market.Weight;
+        var z = market.Shared * w;
+        var y = market.Y * w;
+        var o = market.Own;
+        var gram = o.TransposeThisAndMultiply(o);
+        var trace = gram.Diagonal().Sum() / Math.Max(1, gram.ColumnCount);
+        for (var c = 0; c < gram.ColumnCount; c++)
+        {
+            gram[c, c] += (1e-9 * trace) + 1e-12;
+        }
+
+        var factor = gram.Cholesky();
+        z -= o * factor.Solve(o.TransposeThisAndMultiply(z));
+        y -= o * factor.Solve(o.TransposeThisAndMultiply(y));
+        var p = z.ColumnCount;
+        var rowMajor = new double[n * p];
+        for (var c = 0; c < p; c++)
+        {
+            var column = z.Column(c);
+            for (var r = 0; r < n; r++)
+            {
+                rowMajor[(r * p) + c] = column[r];
+            }
+        }
+
+        return new Market(rowMajor, y.ToArray(), market.Day, o.ColumnCount);
+    }
+}
+
+/// <summary>
+/// The residualized rows quasi-differenced at one AR(1) coefficient (a row needs the day before) on a set of columns,
+/// with their cross-products: any subset of those columns is then solved from them alone.
 /// </summary>
 internal sealed class ProfiledDesign
 {
-    private readonly List<(Matrix<double> Z, Vector<double> Y, int[] Days)> _markets = [];
-    private readonly Matrix<double> _gram;
-    private readonly Vector<double> _cross;
+    private readonly List<(double[] Z, double[] Y, int[] Days)> _markets = [];
+    private readonly int[] _columns;
+    private readonly Dictionary<int, int> _position;
+    private readonly double[] _gram;
+    private readonly double[] _cross;
     private readonly double _yy;
     private readonly int _own;
 
-    /// <param name="fold">Only the rows of this fold (see <see cref="Fold"/>); null = every row.</param>
-    public ProfiledDesign(ValuationDesign design, double rho, int? fold, int foldDays)
+    /// <param name="columns">The design columns this profile holds (ascending).</param>
+    public ProfiledDesign(ResidualizedDesign residualized, double rho, int[] columns)
     {
         Rho = rho;
-        var p = design.Columns.Count;
-        _gram = Matrix<double>.Build.Dense(p, p);
-        _cross = Vector<double>.Build.Dense(p);
-        foreach (var market in design.Markets)
+        _columns = columns;
+        _position = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var p = columns.Length;
+        var full = residualized.Columns;
+        foreach (var market in residualized.Markets)
         {
-            var (z, y, days, own) = Profile(market, rho, fold, foldDays);
-            if (y.Count == 0)
+            var n = market.Day.Length;
+            var keep = rho == 0 ? [.. Enumerable.Range(0, n)] : Enumerable.Range(1, n - 1).Where(r => market.Day[r - 1] == market.Day[r] - 1).ToArray();
+            var z = new double[keep.Length * p];
+            var y = new double[keep.Length];
+            for (var i = 0; i < keep.Length; i++)
             {
-                continue;
+                var r = keep[i];
+                for (var c = 0; c < p; c++)
+                {
+                    var v = market.Z[(r * full) + columns[c]];
+                    z[(i * p) + c] = rho == 0 ? v : v - (rho * market.Z[((r - 1) * full) + columns[c]]);
+                }
+
+                y[i] = rho == 0 ? market.Y[r] : market.Y[r] - (rho * market.Y[r - 1]);
             }
 
-            _markets.Add((z, y, days));
-            _gram += z.TransposeThisAndMultiply(z);
-            _cross += z.TransposeThisAndMultiply(y);
-            _yy += y.DotProduct(y);
-            Rows += y.Count;
-            _own += own;
+            _markets.Add((z, y, [.. keep.Select(r => market.Day[r])]));
+            Rows += keep.Length;
+            _own += market.Own;
+        }
+
+        // Cross-products, the upper triangle row by row (many entries are 0: value columns off untracked rows), split
+        // over the cores by market.
+        var partial = new double[_markets.Count][];
+        Parallel.For(0, _markets.Count, j => partial[j] = Gram(_markets[j].Z, _markets[j].Y.Length, p));
+        _gram = new double[p * p];
+        foreach (var g in partial)
+        {
+            for (var i = 0; i < g.Length; i++)
+            {
+                _gram[i] += g[i];
+            }
+        }
+
+        for (var i = 0; i < p; i++)
+        {
+            for (var k = 0; k < i; k++)
+            {
+                _gram[(i * p) + k] = _gram[(k * p) + i];
+            }
+        }
+
+        _cross = new double[p];
+        foreach (var (z, y, _) in _markets)
+        {
+            for (var r = 0; r < y.Length; r++)
+            {
+                _yy += y[r] * y[r];
+                for (var c = 0; c < p; c++)
+                {
+                    _cross[c] += z[(r * p) + c] * y[r];
+                }
+            }
         }
     }
 
@@ -57,23 +156,65 @@ internal sealed class ProfiledDesign
 
     public int Rows { get; }
 
+    /// <summary>Σ_rows z zᵀ (upper triangle), vectorised along each row.</summary>
+    private static double[] Gram(double[] z, int n, int p)
+    {
+        var g = new double[p * p];
+        var width = SimdVector.Count;
+        for (var r = 0; r < n; r++)
+        {
+            var row = z.AsSpan(r * p, p);
+            for (var i = 0; i < p; i++)
+            {
+                var a = row[i];
+                if (a == 0)
+                {
+                    continue;
+                }
+
+                var target = g.AsSpan(i * p, p);
+                var k = i;
+                var scale = new SimdVector(a);
+                for (; k <= p - width; k += width)
+                {
+                    (new SimdVector(target[k..]) + (scale * new SimdVector(row[k..]))).CopyTo(target[k..]);
+                }
+
+                for (; k < p; k++)
+                {
+                    target[k] += a * row[k];
+                }
+            }
+        }
+
+        return g;
+    }
+
+    private Matrix<double> Sub(int[] columns) =>
+        Matrix<double>.Build.Dense(columns.Length, columns.Length, (i, j) => _gram[(_position[columns[i]] * _columns.Length) + _position[columns[j]]]);
+
     /// <summary>Penalised least squares on a subset of columns: coefficients and the weighted residual sum of squares.</summary>
     /// <param name="priorPrecision">Per design column: 1 / prior variance of its coefficient (0 = flat).</param>
     /// <param name="variance">The residual variance that scales the prior (0 = no prior).</param>
     public (Vector<double> Beta, double Sse) Solve(int[] columns, double[] priorPrecision, double variance)
     {
         var p = columns.Length;
-        var gram = Matrix<double>.Build.Dense(p, p, (i, j) => _gram[columns[i], columns[j]]);
-        var cross = Vector<double>.Build.Dense(p, i => _cross[columns[i]]);
-        for (var c = 0; c < p; c++)
+        var plain = Sub(columns);
+        var gram = plain.Clone();
+        var cross = Vector<double>.Build.Dense(p, i => _cross[_position[columns[i]]]);
+        Regularise(gram, columns, priorPrecision, variance);
+        var beta = gram.Cholesky().Solve(cross);
+        var sse = _yy - (2 * beta.DotProduct(cross)) + beta.DotProduct(plain * beta);
+        return (beta, Math.Max(0, sse));
+    }
+
+    private static void Regularise(Matrix<double> gram, int[] columns, double[] priorPrecision, double variance)
+    {
+        for (var c = 0; c < columns.Length; c++)
         {
             // A column with no rows (no untracked days, say) is pinned at 0; a vanishing ridge keeps the rest solvable.
             gram[c, c] += gram[c, c] == 0 ? 1 : (1e-10 * gram[c, c]) + (variance * priorPrecision[columns[c]]);
         }
-
-        var beta = gram.Cholesky().Solve(cross);
-        var sse = _yy - (2 * beta.DotProduct(cross)) + beta.DotProduct(Matrix<double>.Build.Dense(p, p, (i, j) => _gram[columns[i], columns[j]]) * beta);
-        return (beta, Math.Max(0, sse));
     }
 
     /// <summary>Degrees of freedom of the residuals of a fit on <paramref name="columns"/> shared columns.</summary>
@@ -87,31 +228,44 @@ internal sealed class ProfiledDesign
     {
         var (beta, sse) = Solve(columns, priorPrecision, variance);
         var p = columns.Length;
-        var bread = Matrix<double>.Build.Dense(p, p, (i, j) => _gram[columns[i], columns[j]]);
-        for (var c = 0; c < p; c++)
-        {
-            bread[c, c] += bread[c, c] == 0 ? 1 : (1e-10 * bread[c, c]) + (variance * priorPrecision[columns[c]]);
-        }
-
+        var bread = Sub(columns);
+        Regularise(bread, columns, priorPrecision, variance);
         var inverse = bread.Inverse();
         var meat = Matrix<double>.Build.Dense(p, p);
         var clusters = 0;
-        foreach (var (all, y, days) in _markets)
+        var at = columns.Select(c => _position[c]).ToArray();
+        var width = _columns.Length;
+        var score = new double[p];
+        foreach (var (z, y, days) in _markets)
         {
-            var z = Matrix<double>.Build.Dense(y.Count, p, (i, c) => all[i, columns[c]]);
-            var residual = y - (z * beta);
             var start = 0;
             while (start < days.Length)
             {
                 var block = days[start] / clusterDays;
+                Array.Clear(score);
                 var end = start;
-                while (end < days.Length && days[end] / clusterDays == block)
+                for (; end < days.Length && days[end] / clusterDays == block; end++)
                 {
-                    end++;
+                    var residual = y[end];
+                    for (var c = 0; c < p; c++)
+                    {
+                        residual -= z[(end * width) + at[c]] * beta[c];
+                    }
+
+                    for (var c = 0; c < p; c++)
+                    {
+                        score[c] += z[(end * width) + at[c]] * residual;
+                    }
                 }
 
-                var score = z.SubMatrix(start, end - start, 0, p).TransposeThisAndMultiply(residual.SubVector(start, end - start));
-                meat += score.OuterProduct(score);
+                for (var a = 0; a < p; a++)
+                {
+                    for (var b = 0; b < p; b++)
+                    {
+                        meat[a, b] += score[a] * score[b];
+                    }
+                }
+
                 clusters++;
                 start = end;
             }
@@ -122,76 +276,34 @@ internal sealed class ProfiledDesign
         return new PanelFitResult(columns, beta, inverse * meat * inverse * correction, Rho, sse / dof, Rows, clusters);
     }
 
-    /// <summary>
-    /// A market's rows quasi-differenced at <paramref name="rho"/> (a row needs the day before), weighted, with the
-    /// market's own columns projected out of sales and every shared column.
-    /// </summary>
-    private static (Matrix<double> Z, Vector<double> Y, int[] Days, int Own) Profile(MarketRows market, double rho, int? fold, int foldDays)
+    /// <summary>R² of the levels: the fit's residuals against sales around each market's mean (weighted), before differencing.</summary>
+    public static double RSquared(ValuationDesign design, int[] columns, Vector<double> beta)
     {
-        bool InFold(int r) => fold is null || Fold(market.Market, market.Day[r], foldDays) == fold;
-        var keep = rho == 0
-            ? Enumerable.Range(0, market.Day.Length).Where(InFold).ToArray()
-            : [.. Enumerable.Range(1, market.Day.Length - 1).Where(r => market.Day[r - 1] == market.Day[r] - 1 && InFold(r) && InFold(r - 1))];
-        var n = keep.Length;
-        var w = market.Weight;
-        var shared = market.Shared;
-        var z = Matrix<double>.Build.Dense(n, shared.ColumnCount, (i, c) => w * (shared[keep[i], c] - (rho == 0 ? 0 : rho * shared[keep[i] - 1, c])));
-        var y = Vector<double>.Build.Dense(n, i => w * (market.Y[keep[i]] - (rho == 0 ? 0 : rho * market.Y[keep[i] - 1])));
-        var o = Matrix<double>.Build.Dense(n, market.Own.ColumnCount, (i, c) => market.Own[keep[i], c] - (rho == 0 ? 0 : rho * market.Own[keep[i] - 1, c]));
-        var factor = OwnFactor(o);
-        z -= o * factor.Solve(o.TransposeThisAndMultiply(z));
-        y -= o * factor.Solve(o.TransposeThisAndMultiply(y));
-        return (z, y, [.. keep.Select(r => market.Day[r])], o.ColumnCount);
-    }
-
-    /// <summary>Two folds of whole markets (alternate markets): a lag shape chosen on one is judged on the other.</summary>
-    public static int Fold(int market, int day, int foldDays) => market % 2;
-
-    internal static MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> OwnFactor(Matrix<double> own)
-    {
-        var gram = own.TransposeThisAndMultiply(own);
-        var trace = gram.Diagonal().Sum() / Math.Max(1, gram.ColumnCount);
-        for (var c = 0; c < gram.ColumnCount; c++)
+        double residuals = 0, total = 0;
+        foreach (var market in design.Markets)
         {
-            gram[c, c] += (1e-9 * trace) + 1e-12;
-        }
-
-        return gram.Cholesky();
-    }
-
-    /// <summary>
-    /// Day-to-day correlation of a fit's level residuals within markets (weighted, clamped to [0, 0.99]), and the R² of
-    /// the levels.
-    /// </summary>
-    public static (double Rho, double RSquared) Levels(ValuationDesign design, int[] columns, Vector<double> beta, int? fold, int foldDays)
-    {
-        double lagged = 0, square = 0, residuals = 0, total = 0;
-        foreach (var whole in design.Markets)
-        {
-            var market = fold is null ? whole : whole.Only(r => Fold(whole.Market, whole.Day[r], foldDays) == fold);
             var n = market.Day.Length;
-            if (n < 2)
+            var partial = market.Y.Clone();
+            for (var c = 0; c < columns.Length; c++)
             {
-                continue;
+                partial -= market.Shared.Column(columns[c]) * beta[c];
             }
 
-            var z = Matrix<double>.Build.Dense(n, columns.Length, (i, c) => market.Shared[i, columns[c]]);
-            var partial = market.Y - (z * beta);
-            var residual = partial - (market.Own * OwnFactor(market.Own).Solve(market.Own.TransposeThisAndMultiply(partial)));
+            var own = market.Own;
+            var gram = own.TransposeThisAndMultiply(own);
+            var trace = gram.Diagonal().Sum() / Math.Max(1, gram.ColumnCount);
+            for (var c = 0; c < gram.ColumnCount; c++)
+            {
+                gram[c, c] += (1e-9 * trace) + 1e-12;
+            }
+
+            var residual = partial - (own * gram.Cholesky().Solve(own.TransposeThisAndMultiply(partial)));
             var w2 = market.Weight * market.Weight;
             var mean = market.Y.Average();
             residuals += w2 * residual.DotProduct(residual);
             total += w2 * market.Y.Sum(y => (y - mean) * (y - mean));
-            for (var r = 1; r < n; r++)
-            {
-                if (market.Day[r - 1] == market.Day[r] - 1)
-                {
-                    lagged += w2 * residual[r] * residual[r - 1];
-                    square += w2 * residual[r - 1] * residual[r - 1];
-                }
-            }
         }
 
-        return (square > 0 ? Math.Clamp(lagged / square, 0, 0.99) : 0, total > 0 ? 1 - (residuals / total) : double.NaN);
+        return total > 0 ? 1 - (residuals / total) : double.NaN;
     }
 }

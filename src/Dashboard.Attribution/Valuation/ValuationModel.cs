@@ -65,12 +65,20 @@ public static class ValuationModel
         public double NullPValue { get; init; } = 1;
     }
 
-    private sealed class Profiles(ValuationDesign design, ValuationSettings settings)
+    /// <summary>The design residualized once, and its profiles at the correlations and column sets asked for.</summary>
+    private sealed class Profiles(ValuationDesign design)
     {
-        private readonly Dictionary<double, ProfiledDesign> _cache = [];
+        private readonly ResidualizedDesign _residualized = new(design);
+        private readonly Dictionary<(double, string), ProfiledDesign> _cache = [];
 
-        public ProfiledDesign At(double rho) =>
-            _cache.TryGetValue(rho, out var p) ? p : _cache[rho] = new ProfiledDesign(design, rho, null, settings.ClusterDays);
+        public ValuationDesign Design => design;
+
+        public ProfiledDesign At(double rho, int[] columns)
+        {
+            var ordered = columns.Order().ToArray();
+            var key = (rho, string.Join(',', ordered));
+            return _cache.TryGetValue(key, out var p) ? p : _cache[key] = new ProfiledDesign(_residualized, rho, ordered);
+        }
     }
 
     /// <summary>
@@ -80,43 +88,44 @@ public static class ValuationModel
     private static Fitted FitWithMedia(ValuationData data, ValuationDesign design, ValuationSettings settings, SortedSet<string> notes)
     {
         var prior = PriorPrecision(data, design, settings);
-        var others = design.Indexes(ColumnRole.MediaUntracked, ColumnRole.Base);
+        var others = design.Indexes(ColumnRole.Untracked, ColumnRole.MediaUntracked, ColumnRole.Base);
         var media = design.Indexes(ColumnRole.MediaTracked);
-        var profiles = new Profiles(design, settings);
+        var profiles = new Profiles(design);
         if (media.Length == 0 || settings.Media == MediaControl.Untracked)
         {
-            return Average(design, others, prior, settings, profiles);
+            return Average(others, prior, settings, profiles);
         }
 
         if (settings.Media == MediaControl.All)
         {
-            return Average(design, [.. others, .. media], prior, settings, profiles);
+            return Average([.. others, .. media], prior, settings, profiles);
         }
 
-        var (rho, best) = Search(design, others, prior, settings, profiles);
-        var profiled = profiles.At(rho);
-        var without = Columns(design, best, others);
-        var p = FPValue(profiled, [.. without, .. media], without, prior);
+        var rho = SearchRho(others, prior, settings, profiles);
+        var preset = Columns(design, PresetKernel(settings), others);
+        var p = FPValue(profiles.At(rho, [.. preset, .. media]), [.. preset, .. media], preset, prior);
         if (p < settings.MediaTestLevel)
         {
             notes.Add(FormattableString.Invariant($"spend moves sales beyond the micro-conversions it drives (F-test p = {p:0.000}): spend is held as a control, and values rest on the actions' own variation"));
-            return Average(design, [.. others, .. media], prior, settings, profiles);
+            return Average([.. others, .. media], prior, settings, profiles);
         }
 
-        return Average(design, others, prior, settings, profiles);
+        return Average(others, prior, settings, profiles);
     }
 
     /// <summary>
-    /// Hildreth–Lu over the error correlations with the best shared lag shape at each; then, at the chosen correlation,
-    /// the fits under every shape averaged with weights exp(−Δ squared error / 2σ²) (the information criterion's, the
-    /// shapes having as many parameters): the shape's uncertainty widens the interval where the data cannot tell the
-    /// shapes apart, and the best shape decides alone where they can.
+    /// The error correlation first (Hildreth–Lu, under the pre-set lag shape); then, at that correlation, the fits under
+    /// every lag shape averaged with weights exp(−Δ squared error / 2σ²) (the information criterion's, the shapes having
+    /// as many parameters): the shape's uncertainty widens the interval where the data cannot tell the shapes apart, and
+    /// the best shape decides alone where they can.
     /// </summary>
-    private static Fitted Average(ValuationDesign design, int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
+    private static Fitted Average(int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
     {
+        var design = profiles.Design;
         var k = design.Valued.Count;
-        var (rho, _) = Search(design, others, prior, settings, profiles);
-        var profiled = profiles.At(rho);
+        var rho = SearchRho(others, prior, settings, profiles);
+        var every = design.Indexes(ColumnRole.Value).Concat(others).ToArray();
+        var profiled = profiles.At(rho, every);
         var errors = Enumerable.Range(0, design.Kernels.Length).Select(q => profiled.Solve(Columns(design, q, others), prior, 0).Sse).ToArray();
         var best = Array.IndexOf(errors, errors.Min());
         var variance = errors[best] / profiled.Dof(k + others.Length);
@@ -149,33 +158,34 @@ public static class ValuationModel
         }
 
         var top = fits.Single(f => f.Fit.Columns.SequenceEqual(Columns(design, best, others))).Fit;
-        var rSquared = ProfiledDesign.Levels(design, top.Columns, top.Beta, null, settings.ClusterDays).RSquared;
-        var nullP = FPValue(profiled, Columns(design, PresetKernel(settings), others), others, prior);
-        return new Fitted(values, covariance, rho, top.Rows, top.Clusters, rSquared, best, weights) { NullPValue = nullP };
+        var preset = Columns(design, PresetKernel(settings), others);
+        var nullP = FPValue(profiled, preset, others, prior);
+        return new Fitted(values, covariance, rho, top.Rows, top.Clusters, ProfiledDesign.RSquared(design, top.Columns, top.Beta), best, weights) { NullPValue = nullP };
     }
 
-    /// <summary>The shape the verdict's test uses, set before seeing the data: half the revenue within three days.</summary>
+    /// <summary>The shape the tests use, set before seeing the data: half the revenue within three days.</summary>
     private static int PresetKernel(ValuationSettings settings) =>
         settings.Kernels.Select((kernel, q) => (kernel, q)).MinBy(x => Math.Abs(x.kernel.MedianLag(41) - 3)).q;
 
-    /// <summary>The error correlation (of the grid) and shared lag shape whose fit leaves the least squared error per row.</summary>
-    private static (double Rho, int Kernel) Search(ValuationDesign design, int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
+    /// <summary>
+    /// Hildreth–Lu: the error correlation (of the grid) whose quasi-differenced fit, under the pre-set lag shape, leaves
+    /// the least squared error per row.
+    /// </summary>
+    private static double SearchRho(int[] others, double[] prior, ValuationSettings settings, Profiles profiles)
     {
-        var (bestRho, bestKernel, bestError) = (0.0, 0, double.PositiveInfinity);
+        var columns = Columns(profiles.Design, PresetKernel(settings), others);
+        var (bestRho, bestError) = (0.0, double.PositiveInfinity);
         foreach (var rho in settings.RhoGrid.DefaultIfEmpty(0))
         {
-            var profiled = profiles.At(rho);
-            for (var q = 0; q < design.Kernels.Length; q++)
+            var profiled = profiles.At(rho, columns);
+            var error = profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
+            if (error < bestError)
             {
-                var error = profiled.Solve(Columns(design, q, others), prior, 0).Sse / profiled.Rows;
-                if (error < bestError)
-                {
-                    (bestRho, bestKernel, bestError) = (rho, q, error);
-                }
+                (bestRho, bestError) = (rho, error);
             }
         }
 
-        return (bestRho, bestKernel);
+        return bestRho;
     }
 
     /// <summary>Every valued type's column under one lag shape, then the other columns.</summary>
@@ -295,7 +305,7 @@ public static class ValuationModel
         var shapes = fitted.Weights.Select((w, q) => (w, q)).Where(x => x.w >= 0.05).OrderByDescending(x => x.w)
             .Select(x => FormattableString.Invariant($"{query.Settings.Kernels[x.q].Name} (half the revenue by day {query.Settings.Kernels[x.q].MedianLag(data.Lag)}): {100 * x.w:0}%"));
         notes.Add("lag shape by how well it fits, the values averaged over them: " + string.Join("; ", shapes));
-        return new ValuationResult(query.Currency.ToUpperInvariant(), query.Interval, data.Range, fit.Rows, design.Markets.Count, fit.RSquared, results,
+        return new ValuationResult(query.Currency.ToUpperInvariant(), query.Interval, data.Range, design.Rows, design.Markets.Count, fit.RSquared, results,
             engagement * toCurrency, low * toCurrency, high * toCurrency, [.. notes])
         { Verdict = verdict, Groups = groups };
     }

@@ -55,7 +55,7 @@ public sealed record ValuationSettings
     /// </summary>
     public bool MarketSeasons { get; init; } = true;
 
-    public MediaControl Media { get; init; } = MediaControl.Tested;
+    public MediaControl Media { get; init; } = MediaControl.Untracked;
 
     /// <summary>Level of the F-test that spend adds to the actions (a direct path).</summary>
     public double MediaTestLevel { get; init; } = 0.05;

@@ -94,7 +94,7 @@ internal static class AttributionCommands
         var to = new Option<string?>("--to") { Description = "Last day to fit on (default: the last day with sales)" };
         var market = new Option<string?>("--market") { Description = "Only these markets: A,B" };
         var region = new Option<string?>("--region") { Description = "Only this region (or regions: R1,R2)" };
-        var lags = new Option<int>("--max-lag-days") { Description = "An action moves sales on its day and up to this many days after", DefaultValueFactory = _ => 14 };
+        var lags = new Option<int>("--max-lag-days") { Description = "An action moves sales on its day and up to this many days after", DefaultValueFactory = _ => ValuationQuery.DefaultMaxLagDays };
         var currency = new Option<string>("--currency") { Description = "Reporting currency (ISO 4217)", DefaultValueFactory = _ => "USD" };
         var command = new Command("valuation", "The revenue value of one more micro-conversion of each type, with a 90% interval") { from, to, market, region, lags, currency };
         command.SetAction((parse, ct) => RunAsync(cli, parse, snapshot =>

@@ -17,15 +17,18 @@ public static class ValueExports
         {
             "types" => new ExportTable(
                 "Value per micro-conversion type",
-                [("Fitted on", $"{Formats.Date(view.Valuation.Range.From)} to {Formats.Date(view.Valuation.Range.To)}, all markets pooled"), .. context],
+                [("Fitted on", $"{Formats.Date(view.Valuation.Range.From)} to {Formats.Date(view.Valuation.Range.To)}, all markets pooled"),
+                    ("Verdict", view.Verdict.Headline), .. context],
                 [
                     new("Type", ExportCellKind.Text), new("Key", ExportCellKind.Text), new("Value per action", ExportCellKind.Number, currency),
                     new("90% interval low", ExportCellKind.Number, currency), new("90% interval high", ExportCellKind.Number, currency),
-                    new("Actions", ExportCellKind.Number), new("Engagement value", ExportCellKind.Number, currency), new("Why absent", ExportCellKind.Text),
+                    new("Actions", ExportCellKind.Number), new("Engagement value", ExportCellKind.Number, currency),
+                    new("Valued apart from the others", ExportCellKind.Text), new("Why absent", ExportCellKind.Text),
                 ],
                 [.. view.Valuation.Events.OrderByDescending(e => e.Value ?? double.MinValue).Select(e => new object?[]
                 {
-                    e.Name, e.Event, e.Value, e.Low, e.High, (double)e.Volume, e.EngagementValue, e.AbsentReason,
+                    e.Name, e.Event, e.Value, e.Low, e.High, (double)e.Volume, e.EngagementValue,
+                    e.Value is null ? "" : e.Identified ? "yes" : "no: valued with its group", e.AbsentReason,
                 })]),
             "channels" => Engagement("Engagement value by channel", "Channel", view.Channels, currency, [("Period", recent), .. context]),
             "campaigns" => Engagement("Engagement value by campaign", "Campaign", view.Campaigns, currency, [("Period", recent), .. context]),

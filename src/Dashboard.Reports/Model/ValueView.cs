@@ -19,6 +19,9 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
 {
     public const int RecentDays = 91;
 
+    /// <summary>The verdict, groups and types left unvalued, in plain words.</summary>
+    public ValueVerdict Verdict { get; } = ValueVerdict.Of(Valuation);
+
     public static ValueView Build(SnapshotAnalysis analysis, AccessScope scope, string currency)
     {
         ArgumentNullException.ThrowIfNull(analysis);

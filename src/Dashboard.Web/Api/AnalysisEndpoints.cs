@@ -55,7 +55,7 @@ public static class AnalysisEndpoints
             {
                 Range = from is null && to is null ? null : Range(from, to, snapshot.Snapshot.LastDay),
                 Filters = Filters(market, region),
-                MaxLagDays = max_lag_days ?? 14,
+                MaxLagDays = max_lag_days ?? ValuationQuery.DefaultMaxLagDays,
                 Currency = currency ?? "USD",
                 Scope = scope,
             })), ct))
