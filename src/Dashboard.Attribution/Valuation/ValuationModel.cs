@@ -275,10 +275,11 @@ public static class ValuationModel
                 continue;
             }
 
-            // A type in a group carries the group's value per action: the data fix that, not its own.
-            var unit = units[unitOf[t]];
-            results.Add(new EventValue(events[e].Key, events[e].Name, unit.Value * toCurrency, (unit.Value - (z * unit.StandardError)) * toCurrency,
-                (unit.Value + (z * unit.StandardError)) * toCurrency, unit.StandardError * toCurrency, total, null) { Identified = unit.Members.Count == 1 });
+            // A type in a group keeps its own estimate, with the wide interval that says the data cannot split the group;
+            // its group's value is the one the data fix. Σ volume × own value over a group is the group's engagement.
+            var se = Math.Sqrt(Math.Max(0, covariance[t, t]));
+            results.Add(new EventValue(events[e].Key, events[e].Name, values[t] * toCurrency, (values[t] - (z * se)) * toCurrency,
+                (values[t] + (z * se)) * toCurrency, se * toCurrency, total, null) { Identified = units[unitOf[t]].Members.Count == 1 });
         }
 
         // Engagement value: Σ volume × value (groups at their mix give the same sum), with the values' covariance.

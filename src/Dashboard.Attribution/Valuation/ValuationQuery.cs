@@ -32,7 +32,8 @@ public sealed record ValuationQuery
 
 /// <summary>
 /// One micro-conversion's value: revenue of one more action, summed over the days it acts, with its interval. A type
-/// the data cannot separate from others (<see cref="Identified"/> false) carries its group's value per action.
+/// the data cannot separate from others (<see cref="Identified"/> false) keeps its own estimate with its wide interval;
+/// its group (<see cref="ValuationResult.Groups"/>) holds the value the data do fix.
 /// </summary>
 public sealed record EventValue(string Event, string Name, double? Value, double? Low, double? High, double? StandardError, long Volume, string? AbsentReason)
 {
