@@ -99,6 +99,19 @@ public sealed class AttributionPagesTests
             valuation.GetProperty("engagement_value").GetDouble().ToString("#,0", CultureInfo.InvariantCulture) + " USD");
         var table = Table(page, "Value per micro-conversion type");
         await Expect(table.Locator("tbody tr")).ToHaveCountAsync(valuation.GetProperty("events").GetArrayLength());
+
+        // The verdict is said before the values, and the types the data value only together are listed as groups, as
+        // the API answers; each type says whether it was valued on its own.
+        await Expect(page.GetByTestId("valuation-verdict")).ToContainTextAsync(valuation.GetProperty("verdict").GetString() == "evidence"
+            ? "The data show micro-conversions moving sales" : "No evidence in these data that any micro-conversion moves sales");
+        var groups = valuation.GetProperty("groups").GetArrayLength();
+        if (groups > 0)
+        {
+            await Expect(page.GetByTestId("value-groups").Locator("tbody tr")).ToHaveCountAsync(groups);
+        }
+
+        var withGroup = valuation.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("value").ValueKind == JsonValueKind.Number && !e.GetProperty("identified").GetBoolean());
+        await Expect(table.Locator("tbody tr", new() { HasText = "with its group" })).ToHaveCountAsync(withGroup);
         Assert.Equal(1, await TracesAsync(page, "event-values"));
         var points = await page.EvaluateAsync<int>("() => document.getElementById('event-values').data[0].x.length");
         Assert.Equal(valuation.GetProperty("events").EnumerateArray().Count(e => e.GetProperty("value").ValueKind == JsonValueKind.Number), points);

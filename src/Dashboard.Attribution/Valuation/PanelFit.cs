@@ -18,67 +18,18 @@ internal sealed record PanelFitResult(
 }
 
 /// <summary>
-/// A design's rows weighted by market size with each market's own columns projected out once (Frisch–Waugh: a spline
-/// level, season, weekday and holiday per market cost nothing in the shared fit), kept row-major per market so that
-/// quasi-differencing at any AR(1) coefficient and the cross-products of any columns are cheap. Quasi-differencing after
-/// the projection is exact for the season, weekday and spline columns (their differences stay in their span) and close
-/// for the rest.
-/// </summary>
-internal sealed class ResidualizedDesign
-{
-    internal sealed record Market(double[] Z, double[] Y, int[] Day, int Own);
-
-    public ResidualizedDesign(ValuationDesign design)
-    {
-        Columns = design.Columns.Count;
-        var markets = new Market[design.Markets.Count];
-        Parallel.For(0, markets.Length, j => markets[j] = Residualize(design.Markets[j]));
-        Markets = markets;
-    }
-
-    public int Columns { get; }
-
-    public IReadOnlyList<Market> Markets { get; }
-
-    private static Market Residualize(MarketRows market)
-    {
-        var n = market.Day.Length;
-        var w = market.Weight;
-        var z = market.Shared * w;
-        var y = market.Y * w;
-        var o = market.Own;
-        var gram = o.TransposeThisAndMultiply(o);
-        var trace = gram.Diagonal().Sum() / Math.Max(1, gram.ColumnCount);
-        for (var c = 0; c < gram.ColumnCount; c++)
-        {
-            gram[c, c] += (1e-9 * trace) + 1e-12;
-        }
-
-        var factor = gram.Cholesky();
-        z -= o * factor.Solve(o.TransposeThisAndMultiply(z));
-        y -= o * factor.Solve(o.TransposeThisAndMultiply(y));
-        var p = z.ColumnCount;
-        var rowMajor = new double[n * p];
-        for (var c = 0; c < p; c++)
-        {
-            var column = z.Column(c);
-            for (var r = 0; r < n; r++)
-            {
-                rowMajor[(r * p) + c] = column[r];
-            }
-        }
-
-        return new Market(rowMajor, y.ToArray(), market.Day, o.ColumnCount);
-    }
-}
-
-/// <summary>
-/// The residualized rows quasi-differenced at one AR(1) coefficient (a row needs the day before) on a set of columns,
-/// with their cross-products: any subset of those columns is then solved from them alone.
+/// A design's rows quasi-differenced at one AR(1) coefficient (a row needs the day before) and weighted by market
+/// size, with each market's own columns (spline level, season, weekday, holiday, untracked steps) profiled out
+/// (Frisch–Waugh) on a set of shared columns. Only cross-products are formed: per market one vectorised pass over the
+/// rows of [own | shared | sales] gives every block, and the profiled cross-products are the Schur complement, so any
+/// subset of the columns is then solved from them alone.
 /// </summary>
 internal sealed class ProfiledDesign
 {
-    private readonly List<(double[] Z, double[] Y, int[] Days)> _markets = [];
+    /// <summary>A market's quasi-differenced rows [own | shared | sales] and what projects the own columns out.</summary>
+    private sealed record Block(double[] Rows, int Count, int Own, double[] Projection, double[] SalesProjection, int[] Days);
+
+    private readonly List<Block> _markets = [];
     private readonly int[] _columns;
     private readonly Dictionary<int, int> _position;
     private readonly double[] _gram;
@@ -87,69 +38,121 @@ internal sealed class ProfiledDesign
     private readonly int _own;
 
     /// <param name="columns">The design columns this profile holds (ascending).</param>
-    public ProfiledDesign(ResidualizedDesign residualized, double rho, int[] columns)
+    public ProfiledDesign(ValuationDesign design, double rho, int[] columns)
     {
         Rho = rho;
         _columns = columns;
         _position = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var p = columns.Length;
-        var full = residualized.Columns;
-        foreach (var market in residualized.Markets)
-        {
-            var n = market.Day.Length;
-            var keep = rho == 0 ? [.. Enumerable.Range(0, n)] : Enumerable.Range(1, n - 1).Where(r => market.Day[r - 1] == market.Day[r] - 1).ToArray();
-            var z = new double[keep.Length * p];
-            var y = new double[keep.Length];
-            for (var i = 0; i < keep.Length; i++)
-            {
-                var r = keep[i];
-                for (var c = 0; c < p; c++)
-                {
-                    var v = market.Z[(r * full) + columns[c]];
-                    z[(i * p) + c] = rho == 0 ? v : v - (rho * market.Z[((r - 1) * full) + columns[c]]);
-                }
-
-                y[i] = rho == 0 ? market.Y[r] : market.Y[r] - (rho * market.Y[r - 1]);
-            }
-
-            _markets.Add((z, y, [.. keep.Select(r => market.Day[r])]));
-            Rows += keep.Length;
-            _own += market.Own;
-        }
-
-        // Cross-products, the upper triangle row by row (many entries are 0: value columns off untracked rows), split
-        // over the cores by market.
-        var partial = new double[_markets.Count][];
-        Parallel.For(0, _markets.Count, j => partial[j] = Gram(_markets[j].Z, _markets[j].Y.Length, p));
+        var blocks = new (Block Block, double[] Gram, double[] Cross, double Yy)[design.Markets.Count];
+        Parallel.For(0, blocks.Length, j => blocks[j] = Profile(design.Markets[j], rho, columns));
         _gram = new double[p * p];
-        foreach (var g in partial)
+        _cross = new double[p];
+        foreach (var (block, gram, cross, yy) in blocks)
         {
-            for (var i = 0; i < g.Length; i++)
+            if (block.Count == 0)
             {
-                _gram[i] += g[i];
+                continue;
             }
+
+            _markets.Add(block);
+            for (var i = 0; i < gram.Length; i++)
+            {
+                _gram[i] += gram[i];
+            }
+
+            for (var i = 0; i < p; i++)
+            {
+                _cross[i] += cross[i];
+            }
+
+            _yy += yy;
+            Rows += block.Count;
+            _own += block.Own;
+        }
+    }
+
+    private static (Block Block, double[] Gram, double[] Cross, double Yy) Profile(MarketRows market, double rho, int[] columns)
+    {
+        var n = market.Day.Length;
+        var q = market.Own.ColumnCount;
+        var p = columns.Length;
+        var width = q + p + 1;
+        var keep = rho == 0 ? [.. Enumerable.Range(0, n)] : Enumerable.Range(1, n - 1).Where(r => market.Day[r - 1] == market.Day[r] - 1).ToArray();
+        var rows = new double[keep.Length * width];
+        var own = market.Own.ToColumnMajorArray();
+        var shared = market.Shared;
+        var w = market.Weight;
+        for (var i = 0; i < keep.Length; i++)
+        {
+            var r = keep[i];
+            var at = i * width;
+            for (var c = 0; c < q; c++)
+            {
+                rows[at + c] = own[(c * n) + r] - (rho == 0 ? 0 : rho * own[(c * n) + r - 1]);
+            }
+
+            for (var c = 0; c < p; c++)
+            {
+                rows[at + q + c] = w * (shared[r, columns[c]] - (rho == 0 ? 0 : rho * shared[r - 1, columns[c]]));
+            }
+
+            rows[at + q + p] = w * (market.Y[r] - (rho == 0 ? 0 : rho * market.Y[r - 1]));
         }
 
+        // One pass for every block of cross-products, then the Schur complement of the own block.
+        var all = Gram(rows, keep.Length, width);
+        var a = Matrix<double>.Build.Dense(q, q, (i, k) => all[(Math.Min(i, k) * width) + Math.Max(i, k)]);
+        var trace = a.Diagonal().Sum() / Math.Max(1, q);
+        for (var c = 0; c < q; c++)
+        {
+            a[c, c] += (1e-9 * trace) + 1e-12;
+        }
+
+        var b = Matrix<double>.Build.Dense(q, p + 1, (i, k) => all[(i * width) + q + k]);
+        var projection = a.Cholesky().Solve(b);
+        var gram = new double[p * p];
+        var cross = new double[p];
         for (var i = 0; i < p; i++)
         {
-            for (var k = 0; k < i; k++)
+            for (var k = i; k < p; k++)
             {
-                _gram[(i * p) + k] = _gram[(k * p) + i];
+                var v = all[((q + i) * width) + q + k];
+                for (var c = 0; c < q; c++)
+                {
+                    v -= b[c, i] * projection[c, k];
+                }
+
+                gram[(i * p) + k] = v;
+                gram[(k * p) + i] = v;
+            }
+
+            var y = all[((q + i) * width) + q + p];
+            for (var c = 0; c < q; c++)
+            {
+                y -= b[c, i] * projection[c, p];
+            }
+
+            cross[i] = y;
+        }
+
+        var yy = all[((q + p) * width) + q + p];
+        for (var c = 0; c < q; c++)
+        {
+            yy -= b[c, p] * projection[c, p];
+        }
+
+        var flat = new double[q * p];
+        for (var c = 0; c < q; c++)
+        {
+            for (var k = 0; k < p; k++)
+            {
+                flat[(c * p) + k] = projection[c, k];
             }
         }
 
-        _cross = new double[p];
-        foreach (var (z, y, _) in _markets)
-        {
-            for (var r = 0; r < y.Length; r++)
-            {
-                _yy += y[r] * y[r];
-                for (var c = 0; c < p; c++)
-                {
-                    _cross[c] += z[(r * p) + c] * y[r];
-                }
-            }
-        }
+        var salesProjection = Enumerable.Range(0, q).Select(c => projection[c, p]).ToArray();
+        return (new Block(rows, keep.Length, q, flat, salesProjection, [.. keep.Select(r => market.Day[r])]), gram, cross, yy);
     }
 
     public double Rho { get; }
@@ -222,7 +225,7 @@ internal sealed class ProfiledDesign
 
     /// <summary>
     /// The fit on a subset of columns with its covariance, robust to heteroskedasticity and to correlation within a
-    /// market's blocks of days (a sandwich of the scores summed per block).
+    /// market's blocks of days (a sandwich of the profiled scores summed per block).
     /// </summary>
     public PanelFitResult Result(int[] columns, double[] priorPrecision, double variance, int clusterDays)
     {
@@ -234,27 +237,43 @@ internal sealed class ProfiledDesign
         var meat = Matrix<double>.Build.Dense(p, p);
         var clusters = 0;
         var at = columns.Select(c => _position[c]).ToArray();
-        var width = _columns.Length;
+        var all = _columns.Length;
         var score = new double[p];
-        foreach (var (z, y, days) in _markets)
+        var profiled = new double[p];
+        foreach (var block in _markets)
         {
+            var (q, width) = (block.Own, block.Own + all + 1);
             var start = 0;
-            while (start < days.Length)
+            while (start < block.Count)
             {
-                var block = days[start] / clusterDays;
+                var cluster = block.Days[start] / clusterDays;
                 Array.Clear(score);
                 var end = start;
-                for (; end < days.Length && days[end] / clusterDays == block; end++)
+                for (; end < block.Count && block.Days[end] / clusterDays == cluster; end++)
                 {
-                    var residual = y[end];
-                    for (var c = 0; c < p; c++)
+                    // The row with the market's own columns projected out: z − o·P and y − o·g.
+                    var row = block.Rows.AsSpan(end * width, width);
+                    var residual = row[q + all];
+                    for (var c = 0; c < q; c++)
                     {
-                        residual -= z[(end * width) + at[c]] * beta[c];
+                        residual -= row[c] * block.SalesProjection[c];
                     }
 
-                    for (var c = 0; c < p; c++)
+                    for (var k = 0; k < p; k++)
                     {
-                        score[c] += z[(end * width) + at[c]] * residual;
+                        var v = row[q + at[k]];
+                        for (var c = 0; c < q; c++)
+                        {
+                            v -= row[c] * block.Projection[(c * all) + at[k]];
+                        }
+
+                        profiled[k] = v;
+                        residual -= v * beta[k];
+                    }
+
+                    for (var k = 0; k < p; k++)
+                    {
+                        score[k] += profiled[k] * residual;
                     }
                 }
 

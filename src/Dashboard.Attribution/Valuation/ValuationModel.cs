@@ -65,10 +65,9 @@ public static class ValuationModel
         public double NullPValue { get; init; } = 1;
     }
 
-    /// <summary>The design residualized once, and its profiles at the correlations and column sets asked for.</summary>
+    /// <summary>The design's profiles at the correlations and column sets asked for, each made once.</summary>
     private sealed class Profiles(ValuationDesign design)
     {
-        private readonly ResidualizedDesign _residualized = new(design);
         private readonly Dictionary<(double, string), ProfiledDesign> _cache = [];
 
         public ValuationDesign Design => design;
@@ -77,7 +76,7 @@ public static class ValuationModel
         {
             var ordered = columns.Order().ToArray();
             var key = (rho, string.Join(',', ordered));
-            return _cache.TryGetValue(key, out var p) ? p : _cache[key] = new ProfiledDesign(_residualized, rho, ordered);
+            return _cache.TryGetValue(key, out var p) ? p : _cache[key] = new ProfiledDesign(design, rho, ordered);
         }
     }
 

@@ -58,7 +58,7 @@ public static class StudyTable
 
     private static string Percent(double x) => double.IsFinite(x) ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string SignedPercent(double x) => double.IsFinite(x) ? (100 * x).ToString("+0.0;−0.0", CultureInfo.InvariantCulture) + "%" : "–";
+    private static string SignedPercent(double x) => !double.IsFinite(x) ? "–" : Math.Round(100 * x, 1) == 0 ? "0.0%" : Math.Round(100 * x, 1).ToString("+0.0;−0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double x) => !double.IsFinite(x) ? "–" : Math.Abs(x) >= 10_000 ? x.ToString("#,0", CultureInfo.InvariantCulture) : x.ToString("0.00", CultureInfo.InvariantCulture);
 }
