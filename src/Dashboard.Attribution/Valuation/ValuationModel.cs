@@ -7,15 +7,14 @@ namespace Dashboard.Attribution.Valuation;
 
 /// <summary>
 /// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data:
-/// sales(m, t) = market spline level + weekday + holiday + season by hemisphere + context (the base)
-///             + Σ_type Σ_block value-block(type, block) × mean actions over the block's lags
-///             [+ spend over the same lag blocks, when spend moves sales beyond the actions]
-/// with errors AR(1) within a market. A type's value is the sum of its block effects, so the lag shape out to the last
-/// block (41 days by default) is the data's. No regressor is a consequence of the actions: past sales are not one, and a
-/// type that sales cause takes no credit because a persistent shock is differenced out rather than read as the
-/// actions' effect. Markets that do not track a type stay in the fit (see <see cref="ValuationDesign"/>). Types the data
-/// cannot separate are valued as a group; the verdict says whether the data show any value at all. docs/attribution.md
-/// has the simulation study that judged each choice.
+/// sales(m, t) = each market's base (spline level, season, weekday, weekday × level, holiday) + context × market size
+///             + Σ_type value(type) × Σ_lag shape(lag) × actions(m, type, t − lag) + error, error AR(1) within a market.
+/// The lag shape (out to 41 days by default) is averaged over candidate shapes by how well each fits, the error
+/// correlation chosen by Hildreth–Lu. No regressor is a consequence of the actions: past sales are not one, and a type
+/// that sales cause takes no credit because a persistent shock is differenced out rather than read as the actions'
+/// effect. Markets that do not track a type stay in the fit (see <see cref="ValuationDesign"/>). Types the data cannot
+/// separate are valued as a group; the verdict says whether the data show any value at all. docs/attribution.md has
+/// the simulation study that judged each choice.
 /// </summary>
 public static class ValuationModel
 {
@@ -59,11 +58,7 @@ public static class ValuationModel
     /// The values (each type's actions under a lag shape that sums to 1, so a coefficient is the revenue of one
     /// action) and their covariance, averaged over the shapes; the shape that fits best and each shape's weight.
     /// </summary>
-    private sealed record Fitted(Vector<double> Values, Matrix<double> Covariance, double Rho, int Rows, int Clusters, double RSquared, int Best, double[] Weights)
-    {
-        /// <summary>P-value of the F-test that every value is 0 (under the pre-set lag shape, so no shape is fitted to noise).</summary>
-        public double NullPValue { get; init; } = 1;
-    }
+    private sealed record Fitted(Vector<double> Values, Matrix<double> Covariance, double Rho, int Rows, int Clusters, double RSquared, int Best, double[] Weights);
 
     /// <summary>The design's profiles at the correlations and column sets asked for, each made once.</summary>
     private sealed class Profiles(ValuationDesign design)
@@ -157,9 +152,7 @@ public static class ValuationModel
         }
 
         var top = fits.Single(f => f.Fit.Columns.SequenceEqual(Columns(design, best, others))).Fit;
-        var preset = Columns(design, PresetKernel(settings), others);
-        var nullP = FPValue(profiled, preset, others, prior);
-        return new Fitted(values, covariance, rho, top.Rows, top.Clusters, ProfiledDesign.RSquared(design, top.Columns, top.Beta), best, weights) { NullPValue = nullP };
+        return new Fitted(values, covariance, rho, top.Rows, top.Clusters, ProfiledDesign.RSquared(design, top.Columns, top.Beta), best, weights);
     }
 
     /// <summary>The shape the tests use, set before seeing the data: half the revenue within three days.</summary>
@@ -290,7 +283,7 @@ public static class ValuationModel
         // Verdict: no evidence when the values are jointly indistinguishable from 0 and so is their total.
         var p = WaldPValue(values, covariance, [.. Enumerable.Range(0, k)], fit.Clusters);
         var verdict = p > VerdictLevel && low <= 0 && high >= 0 ? Verdicts.NoEvidence : Verdicts.Evidence;
-        notes.Add(FormattableString.Invariant($"joint F-test that every value is 0: p = {p:0.000}"));
+        notes.Add(FormattableString.Invariant($"joint test that every value is 0: p = {p:0.000}"));
         if (verdict == Verdicts.NoEvidence)
         {
             notes.Add(FormattableString.Invariant($"no evidence that any micro-conversion moves sales: the values are jointly indistinguishable from 0 (p = {p:0.00}) and so is their total"));
