@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Dashboard.Cli;
-using Dashboard.Data;
-using Dashboard.Data.Imports;
 using Dashboard.Worlds.Simulation;
+using Dashboard.Worlds.Study;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Worlds.Tests;
@@ -23,14 +22,7 @@ public sealed class ValuationAnswerTests
         try
         {
             var path = Path.Combine(folder, "w.db");
-            File.Copy(await WorldTemplate.GetAsync(), path);
-            foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(folder, "files")))
-            {
-                await using var db = DashboardDatabase.OpenSqlite(path);
-                Assert.True((await new FileImporter(db, TimeProvider.System).ImportFileAsync(kind, file, "test", ct: Ct)).Stored);
-            }
-
-            SqliteConnection.ClearAllPools();
+            await WorldRun.ImportAsync(world, await WorldTemplate.GetAsync(), path, Ct);
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
             Assert.Equal(0, await CliApp.RunAsync(["valuation", "--db", path], stdout, stderr, TimeProvider.System));

@@ -1,7 +1,7 @@
 using Dashboard.Data;
-using Dashboard.Data.Imports;
 using Dashboard.Data.Snapshots;
 using Dashboard.Worlds.Simulation;
+using Dashboard.Worlds.Study;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Worlds.Tests;
@@ -25,13 +25,7 @@ public sealed class WorldFilesTests
         try
         {
             var path = System.IO.Path.Combine(folder, "w.db");
-            File.Copy(await WorldTemplate.GetAsync(), path);
-            foreach (var (kind, file) in StandardFiles.Write(world, System.IO.Path.Combine(folder, "files")))
-            {
-                await using var importDb = DashboardDatabase.OpenSqlite(path);
-                var result = await new FileImporter(importDb, TimeProvider.System).ImportFileAsync(kind, file, "test", ct: Ct);
-                Assert.True(result.Stored, result.Summary);
-            }
+            await WorldRun.ImportAsync(world, await WorldTemplate.GetAsync(), path, Ct);
 
             await using var db = DashboardDatabase.OpenSqlite(path);
             var snapshot = await SnapshotLoader.LoadAsync(db, Ct);

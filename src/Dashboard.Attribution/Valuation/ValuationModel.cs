@@ -291,7 +291,8 @@ public static class ValuationModel
 
         if (groups.Count > 0)
         {
-            notes.Add($"moving together, so valued as a group: {string.Join("; ", groups.Select(g => string.Join(" + ", g.Events)))}");
+            var names = events.ToDictionary(e => e.Key, e => e.Name, StringComparer.Ordinal);
+            notes.Add($"moving together, so valued as a group: {string.Join("; ", groups.Select(g => string.Join(" + ", g.Events.Select(e => names[e]))))}");
         }
 
         Describe(data, design, fit, notes);

@@ -38,6 +38,24 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
         return path;
     }
 
+    /// <summary>Writes a world's standard files beside <paramref name="path"/> and imports them into a copy of the template there.</summary>
+    public static async Task ImportAsync(WorldSample world, string templateDatabase, string path, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        File.Copy(templateDatabase, path);
+        foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(Path.GetDirectoryName(path)!, "files")))
+        {
+            await using var db = DashboardDatabase.OpenSqlite(path);
+            var result = await new FileImporter(db, TimeProvider.System).ImportFileAsync(kind, file, "world", ct: ct);
+            if (!result.Stored)
+            {
+                throw new InvalidOperationException($"{world.Spec.Name}/{world.Seed}: {result.Summary}: {string.Join("; ", result.Errors.Take(5))}");
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
     public async Task<RunResult> RunAsync(WorldSpec spec, int seed, CancellationToken ct = default)
     {
         var world = WorldSimulator.Simulate(spec, seed);
@@ -53,17 +71,7 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
             }
             else
             {
-                File.Copy(templateDatabase, path);
-                foreach (var (kind, file) in StandardFiles.Write(world, Path.Combine(folder, "files")))
-                {
-                    await using var importDb = DashboardDatabase.OpenSqlite(path);
-                    var result = await new FileImporter(importDb, TimeProvider.System).ImportFileAsync(kind, file, "world", ct: ct);
-                    if (!result.Stored)
-                    {
-                        throw new InvalidOperationException($"{spec.Name}/{seed}: {result.Summary}: {string.Join("; ", result.Errors.Take(5))}");
-                    }
-                }
-
+                await ImportAsync(world, templateDatabase, path, ct);
                 if (cached is not null)
                 {
                     SqliteConnection.ClearAllPools();
