@@ -9,7 +9,6 @@ internal sealed record PanelFitResult(
     Vector<double> Beta,
     Matrix<double> Covariance,
     double Rho,
-    double ResidualVariance,
     int Rows,
     int Clusters)
 {
@@ -292,7 +291,7 @@ internal sealed class ProfiledDesign
 
         var dof = Dof(p);
         var correction = clusters / (double)Math.Max(1, clusters - 1) * ((Rows - 1) / (double)dof);
-        return new PanelFitResult(columns, beta, inverse * meat * inverse * correction, Rho, sse / dof, Rows, clusters);
+        return new PanelFitResult(columns, beta, inverse * meat * inverse * correction, Rho, Rows, clusters);
     }
 
     /// <summary>R² of the levels: the fit's residuals against sales around each market's mean (weighted), before differencing.</summary>

@@ -26,7 +26,6 @@ internal sealed record DesignColumn(ColumnRole Role, int Code, int Block, string
 /// <summary>One market's rows: sales, its own columns (spline level, weekday, holiday, untracked steps) and the shared ones.</summary>
 internal sealed class MarketRows
 {
-    public required int Market { get; init; }
     public required int[] Day { get; init; }
     public required Vector<double> Y { get; init; }
     public required Matrix<double> Own { get; init; }
@@ -34,18 +33,6 @@ internal sealed class MarketRows
 
     /// <summary>1 / the market's mean sales: residuals grow with the market.</summary>
     public required double Weight { get; init; }
-
-    /// <summary>The rows that pass a test of their index.</summary>
-    public MarketRows Only(Func<int, bool> keep)
-    {
-        var rows = Enumerable.Range(0, Day.Length).Where(keep).ToArray();
-        return new MarketRows
-        {
-            Market = Market, Day = [.. rows.Select(r => Day[r])], Y = Vector<double>.Build.Dense(rows.Length, i => Y[rows[i]]),
-            Own = Matrix<double>.Build.Dense(rows.Length, Own.ColumnCount, (i, c) => Own[rows[i], c]),
-            Shared = Matrix<double>.Build.Dense(rows.Length, Shared.ColumnCount, (i, c) => Shared[rows[i], c]), Weight = Weight,
-        };
-    }
 }
 
 /// <summary>
@@ -63,9 +50,6 @@ internal sealed class ValuationDesign
 
     /// <summary>Valued event codes, in the order of their value columns.</summary>
     public required IReadOnlyList<int> Valued { get; init; }
-
-    /// <summary>Blocks of spend's lag.</summary>
-    public required LagBlocks Blocks { get; init; }
 
     /// <summary>[kernel]: the candidate lag weights over 0..Lag.</summary>
     public required double[][] Kernels { get; init; }
@@ -228,13 +212,13 @@ internal sealed class ValuationDesign
             tracked[j] = trackedRows;
             built[j] = new MarketRows
             {
-                Market = j, Day = days, Y = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]), Own = own, Shared = shared, Weight = 1 / scale,
+                Day = days, Y = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]), Own = own, Shared = shared, Weight = 1 / scale,
             };
         });
 
         return new ValuationDesign
         {
-            Markets = [.. built.OfType<MarketRows>()], Columns = columns, Valued = valued, Blocks = blocks, Kernels = kernels, TrackedRows = tracked.Sum(),
+            Markets = [.. built.OfType<MarketRows>()], Columns = columns, Valued = valued, Kernels = kernels, TrackedRows = tracked.Sum(),
         };
     }
 

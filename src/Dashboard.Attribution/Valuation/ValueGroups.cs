@@ -48,13 +48,6 @@ internal static class ValueGroups
         return [.. members.Select((m, u) => new ValueUnit(m, unitValues[u], Math.Sqrt(Math.Max(0, unitCovariance[u, u]))))];
     }
 
-    /// <summary>The covariance of the units' values.</summary>
-    public static Matrix<double> Covariance(IReadOnlyList<ValueUnit> units, Matrix<double> covariance, double[] volume)
-    {
-        var weights = Mix([.. units.Select(u => u.Members.ToList())], volume, covariance.RowCount);
-        return weights * covariance.TransposeAndMultiply(weights);
-    }
-
     /// <summary>[unit, type]: the type's share of the unit's actions (equal shares when the unit has none).</summary>
     private static Matrix<double> Mix(List<List<int>> members, double[] volume, int types)
     {
