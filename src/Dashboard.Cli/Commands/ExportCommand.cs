@@ -92,7 +92,9 @@ internal static class ExportCommand
                 var factory = new OptionsContextFactory(cli.Options(parse));
                 using var inventory = new DataInventory(factory);
                 var maker = new PackMaker(new ReviewPackBuilder(renderer), renderer, inventory, factory, cli.Time);
-                var progress = new Progress<PackProgress>(p => cli.Err.WriteLine($"{p.Step} ({p.Done}/{p.Total})"));
+                // Reported inline, not through Progress<T>: its handler runs later on the thread pool, and could write
+                // after the command has returned and its writer is gone (it crashed a test host once).
+                var progress = new StepReporter(cli.Err);
                 try
                 {
                     var file = await maker.BuildAsync(context, new ReviewRequest(period, context.View.Compare, keys), format, who, progress, ct);
@@ -156,4 +158,10 @@ internal static class ExportCommand
 
         return ((page is null ? null : ReportPages.Find(page), query), userId, who, null);
     }
+}
+
+/// <summary>Writes each step of a pack as it is reported, on the reporting thread.</summary>
+internal sealed class StepReporter(TextWriter err) : IProgress<PackProgress>
+{
+    public void Report(PackProgress value) => err.WriteLine($"{value.Step} ({value.Done}/{value.Total})");
 }
