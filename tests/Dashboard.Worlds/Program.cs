@@ -15,6 +15,12 @@ var worlds = options.TryGetValue("worlds", out var names)
     ? names.Split(',').Select(WorldCatalogue.Named).ToList()
     : [.. WorldCatalogue.All];
 
+// A diagnostic: every type acts with one lag kernel, so the cost of the types' different shapes shows.
+if (options.ContainsKey("one-kernel"))
+{
+    worlds = [.. worlds.Select(w => w with { Name = w.Name + "_one_kernel", OneKernel = true })];
+}
+
 var template = await WorldRun.CreateTemplateAsync(Directory.CreateTempSubdirectory("worlds-template-").FullName);
 var settings = ValuationSettings.Default;
 if (options.TryGetValue("spend-blocks", out var blocks))
@@ -50,6 +56,17 @@ if (options.TryGetValue("cluster-days", out var clusterDays))
 if (options.ContainsKey("shared-season"))
 {
     settings = settings with { MarketSeasons = false };
+}
+
+// --demo a.db,b.db: the same settings on seeded demo databases, each with its planted truth beside it.
+if (options.TryGetValue("demo", out var demo))
+{
+    foreach (var database in demo.Split(','))
+    {
+        Console.WriteLine(await DemoCheck.RunAsync(database, settings));
+    }
+
+    return;
 }
 
 var cache = options.GetValueOrDefault("cache");

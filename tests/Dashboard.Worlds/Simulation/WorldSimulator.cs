@@ -64,6 +64,14 @@ public static class WorldSimulator
             weekday[k] = [.. Enumerable.Range(0, 7).Select(_ => 0.05 * draw.Normal())];
         }
 
+        if (spec.OneKernel)
+        {
+            for (var k = 1; k < types; k++)
+            {
+                kernels[k] = kernels[0];
+            }
+        }
+
         if (spec.VanityFollows)
         {
             var f = WorldTypes.Index("social_follow");

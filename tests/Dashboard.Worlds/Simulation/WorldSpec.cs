@@ -61,6 +61,9 @@ public sealed record WorldSpec
     /// <summary>Spend also moves sales directly, not through any micro-conversion.</summary>
     public bool DirectMedia { get; init; }
 
+    /// <summary>Every type's actions act with the first type's lag kernel (a diagnostic: how much the shapes' spread costs).</summary>
+    public bool OneKernel { get; init; }
+
     /// <summary>Standard deviation of each type's own organic fluctuation (log scale, AR(1) 0.8).</summary>
     public double ActionNoise { get; init; } = 0.15;
 
