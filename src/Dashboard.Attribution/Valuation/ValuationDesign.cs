@@ -17,7 +17,7 @@ internal enum ColumnRole
     /// <summary>The same on rows where some type is untracked.</summary>
     MediaUntracked,
 
-    /// <summary>Yearly season (three harmonics per hemisphere) and context, in units of the market's sales.</summary>
+    /// <summary>Yearly season (three harmonics per hemisphere, when markets share it), in units of the market's sales.</summary>
     Base,
 }
 
@@ -101,12 +101,6 @@ internal sealed class ValuationDesign
             }
         }
 
-        string[] contextNames = ["competitor promotion", "stock-out", "other context", "price change"];
-        foreach (var name in contextNames)
-        {
-            columns.Add(new DesignColumn(ColumnRole.Base, -1, 0, name));
-        }
-
         var spline = SplineBasis.Evaluate(data.Days, settings.KnotDays);
         // Markets are built apart, on both cores.
         var built = new MarketRows?[data.Markets];
@@ -129,9 +123,21 @@ internal sealed class ValuationDesign
             // The base is multiplicative: its weekday pattern grows and shrinks with the market's level through the
             // seasons. Additive weekday dummies leave a weekday × season pattern that same-day actions would explain.
             var level = LocalLevel(data.Revenue[j], days, scale);
+            // Context acts in proportion to the level it meets, read from the days without context (a promotion's own
+            // lift would otherwise raise the level it is measured against).
+            var busy = data.Context[j].Select(c => c.Promotion || c.StockOut || c.Other || c.Price != 0).ToArray();
+            var quiet = LocalLevel([.. data.Revenue[j].Select((x, d) => busy[d] ? 0 : x)], days, scale, level);
             var seasons = settings.MarketSeasons ? 6 : 0;
             var extra = spline[0].Length + 7 + 6 + seasons;
-            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count);
+            double[] Context(int d)
+            {
+                var c = data.Context[j][d];
+                return [c.Promotion ? 1 : 0, c.StockOut ? 1 : 0, c.Other ? 1 : 0, c.Price, c.Price * c.Price];
+            }
+
+            // Only the kinds of context the market has: a column of zeros would count as a parameter.
+            var kinds = Enumerable.Range(0, ContextColumns).Where(c => days.Any(d => Context(d)[c] != 0)).ToArray();
+            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
             for (var r = 0; r < days.Length; r++)
             {
@@ -201,12 +207,11 @@ internal sealed class ValuationDesign
                     }
                 }
 
-                var context = data.Context[j][d];
-                var c0 = baseStart + (settings.MarketSeasons ? 0 : hemispheres.Count * 6);
-                shared[r, c0] = context.Promotion ? scale : 0;
-                shared[r, c0 + 1] = context.StockOut ? scale : 0;
-                shared[r, c0 + 2] = context.Other ? scale : 0;
-                shared[r, c0 + 3] = context.Price * scale;
+                var context = Context(d);
+                for (var c = 0; c < kinds.Length; c++)
+                {
+                    own[r, extra + stepTypes.Count + c] = context[kinds[c]] * quiet[r];
+                }
             }
 
             tracked[j] = trackedRows;
@@ -224,8 +229,18 @@ internal sealed class ValuationDesign
 
     private static readonly bool[] TrackedThenNot = [true, false];
 
-    /// <summary>Per row: the market's sales over the 29 days around it, relative to its mean (1 = an average level).</summary>
-    private static double[] LocalLevel(double[] revenue, int[] days, double scale)
+    /// <summary>
+    /// Each market's own context effects: competitor promotion, stock-out, other context, price change and its square.
+    /// Markets differ in how much a price cut lifts sales and the lift is not linear in the cut; shared linear effects
+    /// left promotion days' misfit to the actions that price cuts also move (intervals 2.3× the oracle's).
+    /// </summary>
+    private const int ContextColumns = 5;
+
+    /// <summary>
+    /// Per row: the market's sales over the 29 days around it, relative to its mean (1 = an average level); where those
+    /// days have no sales, <paramref name="fallback"/>'s level (or 1).
+    /// </summary>
+    private static double[] LocalLevel(double[] revenue, int[] days, double scale, double[]? fallback = null)
     {
         var level = new double[days.Length];
         for (var r = 0; r < days.Length; r++)
@@ -239,7 +254,7 @@ internal sealed class ValuationDesign
                 }
             }
 
-            level[r] = count > 0 ? sum / count / scale : 1;
+            level[r] = count > 0 ? sum / count / scale : fallback?[r] ?? 1;
         }
 
         return level;
