@@ -59,16 +59,6 @@ if (options.TryGetValue("cluster-days", out var clusterDays))
     settings = settings with { ClusterDays = int.Parse(clusterDays, CultureInfo.InvariantCulture) };
 }
 
-if (options.ContainsKey("drop-partly"))
-{
-    settings = settings with { DropPartly = true };
-}
-
-if (options.TryGetValue("without", out var without))
-{
-    settings = settings with { Without = without.Split(',') };
-}
-
 if (options.TryGetValue("prior-scale", out var priorScale))
 {
     settings = settings with { PriorScale = double.Parse(priorScale, CultureInfo.InvariantCulture) };
