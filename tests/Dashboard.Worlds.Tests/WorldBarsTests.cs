@@ -38,7 +38,6 @@ public sealed class WorldBarsTests
         ["sales_caused"] = [Engagement, ZeroTypes],
         ["shared_channel"] = [Power, Engagement],
         ["rollout"] = [Width, Power, Engagement, NoisyEngagement, ZeroTypes],
-        ["rollout_growth"] = [Width, Power, Engagement],
         ["promotions"] = [Width],
         ["few_markets"] = [Power, Engagement],
         ["many_markets"] = [Coverage],

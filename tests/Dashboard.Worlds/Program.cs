@@ -21,12 +21,6 @@ if (options.ContainsKey("one-kernel"))
     worlds = [.. worlds.Select(w => w with { Name = w.Name + "_one_kernel", OneKernel = true })];
 }
 
-// A diagnostic: every type's actions grow with the market and their own adoption (as in rollout_growth).
-if (options.ContainsKey("growth"))
-{
-    worlds = [.. worlds.Select(w => w with { Name = w.Name + "_growth", ActionGrowth = true })];
-}
-
 var template = await WorldRun.CreateTemplateAsync(Directory.CreateTempSubdirectory("worlds-template-").FullName);
 var settings = ValuationSettings.Default;
 if (options.TryGetValue("spend-blocks", out var blocks))

@@ -16,11 +16,6 @@ public static class WorldCatalogue
         new() { Name = "vanity", Summary = "social follows driven by media, worth nothing", VanityFollows = true },
         new() { Name = "shared_channel", Summary = "sampling and scan-to-win driven by in-store spend alone", SharedChannelPair = true, VanityFollows = true },
         new() { Name = "rollout", Summary = "tracking rolled out market by market, some never; untracked actions still act", Rollout = true, VanityFollows = true },
-        new()
-        {
-            Name = "rollout_growth", Summary = "the rollout world while each type's actions grow with the market and their own adoption",
-            Rollout = true, VanityFollows = true, ActionGrowth = true,
-        },
         new() { Name = "promotions", Summary = "own price cuts and competitor promotions move sales and actions (context)", Promotions = true },
         new() { Name = "few_markets", Summary = "4 markets", Markets = 4 },
         new() { Name = "many_markets", Summary = "25 markets, values vary by market", Markets = 25, ValuesVaryByMarket = true },

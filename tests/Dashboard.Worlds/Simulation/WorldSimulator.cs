@@ -131,7 +131,6 @@ public static class WorldSimulator
             var priceElasticity = draw.Uniform(1.2, 2.5);
             var competitorEffect = draw.Uniform(0.04, 0.12);
             var actionElasticity = draw.Uniform(1, 3);
-            var growth = spec.ActionGrowth ? [.. Enumerable.Range(0, types).Select(_ => trend + draw.Uniform(0, 0.2))] : new double[types];
 
             // Spend and what it does to actions (response ≈ 1 on average).
             var spend = new double[channels.Count][];
@@ -187,7 +186,7 @@ public static class WorldSimulator
                     var mediaMix = drivers[k].Select((g, c) => g * response[c][t]).Sum();
                     var mix = organic[k] + ((1 - organic[k]) * mediaMix);
                     var typeSeason = (season[k].A1 * Math.Cos(angle)) + (season[k].B1 * Math.Sin(angle)) + (season[k].A2 * Math.Cos(2 * angle)) + (season[k].B2 * Math.Sin(2 * angle));
-                    var log = typeSeason + weekday[k][wd] + fluctuation[k] + (growth[k] * years);
+                    var log = typeSeason + weekday[k][wd] + fluctuation[k];
                     if (key is "coupon_download" or "add_to_cart")
                     {
                         log += (actionElasticity * priceCut[t]) + (key == "coupon_download" && competitor[t] ? 0.15 : 0);

@@ -64,12 +64,6 @@ public sealed record WorldSpec
     /// <summary>Every type's actions act with the first type's lag kernel (a diagnostic: how much the shapes' spread costs).</summary>
     public bool OneKernel { get; init; }
 
-    /// <summary>
-    /// Each type's actions grow with the market's sales trend plus an adoption trend of their own (0–20% a year), as
-    /// engagement does where digital use grows; elsewhere action volumes have no trend.
-    /// </summary>
-    public bool ActionGrowth { get; init; }
-
     /// <summary>Standard deviation of each type's own organic fluctuation (log scale, AR(1) 0.8).</summary>
     public double ActionNoise { get; init; } = 0.15;
 
