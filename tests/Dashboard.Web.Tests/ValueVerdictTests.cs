@@ -42,4 +42,13 @@ public sealed class ValueVerdictTests
         Assert.Contains("not shown", verdict.Explanation, StringComparison.Ordinal);
         Assert.Empty(verdict.Groups);
     }
+
+    [Fact]
+    public void Each_type_says_whether_it_was_valued_on_its_own_with_its_group_or_not_at_all()
+    {
+        var valuation = Valuation(Verdicts.Evidence, []);
+
+        Assert.Equal(["on its own", "with its group", "with its group", "not valued"], valuation.Events.Select(ValueVerdict.Valued));
+        Assert.Contains("joint test at the 10% level", ValueVerdict.Of(valuation).Explanation, StringComparison.Ordinal);
+    }
 }

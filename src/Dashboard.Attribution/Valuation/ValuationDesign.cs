@@ -23,7 +23,10 @@ internal enum ColumnRole
 
 internal sealed record DesignColumn(ColumnRole Role, int Code, int Block, string Name);
 
-/// <summary>One market's rows: sales, its own columns (spline level, weekday, holiday, untracked steps) and the shared ones.</summary>
+/// <summary>
+/// One market's rows: sales, its own columns (spline level, season, weekday, holiday, untracked steps, context) and the
+/// shared ones.
+/// </summary>
 internal sealed class MarketRows
 {
     public required int[] Day { get; init; }
@@ -125,18 +128,13 @@ internal sealed class ValuationDesign
             var level = LocalLevel(data.Revenue[j], days, scale);
             // Context acts in proportion to the level it meets, read from the days without context (a promotion's own
             // lift would otherwise raise the level it is measured against).
-            var busy = data.Context[j].Select(c => c.Promotion || c.StockOut || c.Other || c.Price != 0).ToArray();
-            var quiet = LocalLevel([.. data.Revenue[j].Select((x, d) => busy[d] ? 0 : x)], days, scale, level);
+            var context = data.Context[j].Select(c => new[] { c.Promotion ? 1 : 0, c.StockOut ? 1 : 0, c.Other ? 1 : 0, c.Price, c.Price * c.Price }).ToArray();
+            var quiet = LocalLevel([.. data.Revenue[j].Select((x, d) => context[d].Any(v => v != 0) ? 0 : x)], days, scale, level);
             var seasons = settings.MarketSeasons ? 6 : 0;
             var extra = spline[0].Length + 7 + 6 + seasons;
-            double[] Context(int d)
-            {
-                var c = data.Context[j][d];
-                return [c.Promotion ? 1 : 0, c.StockOut ? 1 : 0, c.Other ? 1 : 0, c.Price, c.Price * c.Price];
-            }
 
             // Only the kinds of context the market has: a column of zeros would count as a parameter.
-            var kinds = Enumerable.Range(0, ContextColumns).Where(c => days.Any(d => Context(d)[c] != 0)).ToArray();
+            var kinds = Enumerable.Range(0, ContextColumns).Where(c => days.Any(d => context[d][c] != 0)).ToArray();
             var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
             for (var r = 0; r < days.Length; r++)
@@ -207,10 +205,9 @@ internal sealed class ValuationDesign
                     }
                 }
 
-                var context = Context(d);
                 for (var c = 0; c < kinds.Length; c++)
                 {
-                    own[r, extra + stepTypes.Count + c] = context[kinds[c]] * quiet[r];
+                    own[r, extra + stepTypes.Count + c] = context[d][kinds[c]] * quiet[r];
                 }
             }
 

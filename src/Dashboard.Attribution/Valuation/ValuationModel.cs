@@ -7,7 +7,7 @@ namespace Dashboard.Attribution.Valuation;
 
 /// <summary>
 /// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data:
-/// sales(m, t) = each market's base (spline level, season, weekday, weekday × level, holiday) + context × market size
+/// sales(m, t) = each market's base (spline level, season, weekday, weekday × level, holiday, context × quiet level)
 ///             + Σ_type value(type) × Σ_lag shape(lag) × actions(m, type, t − lag) + error, error AR(1) within a market.
 /// The lag shape (out to 41 days by default) is averaged over candidate shapes by how well each fits, the error
 /// correlation chosen by Hildreth–Lu. No regressor is a consequence of the actions: past sales are not one, and a type
@@ -18,7 +18,8 @@ namespace Dashboard.Attribution.Valuation;
 /// </summary>
 public static class ValuationModel
 {
-    private const double VerdictLevel = 0.10;
+    /// <summary>Level of the joint test behind the verdict.</summary>
+    public const double VerdictLevel = 0.10;
 
     public static ValuationResult Run(FactSnapshot snapshot, ValuationQuery query)
     {

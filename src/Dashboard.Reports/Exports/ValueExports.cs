@@ -23,12 +23,12 @@ public static class ValueExports
                     new("Type", ExportCellKind.Text), new("Key", ExportCellKind.Text), new("Value per action", ExportCellKind.Number, currency),
                     new("90% interval low", ExportCellKind.Number, currency), new("90% interval high", ExportCellKind.Number, currency),
                     new("Actions", ExportCellKind.Number), new("Engagement value", ExportCellKind.Number, currency),
-                    new("Valued apart from the others", ExportCellKind.Text), new("Why absent", ExportCellKind.Text),
+                    new("Valued", ExportCellKind.Text), new("Why absent", ExportCellKind.Text),
                 ],
                 [.. view.Valuation.Events.OrderByDescending(e => e.Value ?? double.MinValue).Select(e => new object?[]
                 {
                     e.Name, e.Event, e.Value, e.Low, e.High, (double)e.Volume, e.EngagementValue,
-                    e.Value is null ? "" : e.Identified ? "yes" : "no: valued with its group", e.AbsentReason,
+                    ValueVerdict.Valued(e), e.AbsentReason,
                 })]),
             "channels" => Engagement("Engagement value by channel", "Channel", view.Channels, currency, [("Period", recent), .. context]),
             "campaigns" => Engagement("Engagement value by campaign", "Campaign", view.Campaigns, currency, [("Period", recent), .. context]),

@@ -20,8 +20,17 @@ public sealed record ValueVerdict(bool NoEvidence, IReadOnlyList<ValueGroupRow> 
         : "The data show micro-conversions moving sales";
 
     public string Explanation => NoEvidence
-        ? "The values are jointly indistinguishable from 0 (joint test at the 10% level) and so is their total. Read each value below as \"not shown\", not as \"worth nothing\": more data, or a holdout test, can settle it."
-        : "At least one value differs from 0 (joint test at the 10% level), or their total does. Each interval says how sure the data are of that type's value.";
+        ? $"The values are jointly indistinguishable from 0 (joint test at the {Level} level) and so is their total. Read each value below as \"not shown\", not as \"worth nothing\": more data, or a holdout test, can settle it."
+        : $"At least one value differs from 0 (joint test at the {Level} level), or their total does. Each interval says how sure the data are of that type's value.";
+
+    private static string Level => ValuationModel.VerdictLevel.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How a type was valued, in the words the page and its files share.</summary>
+    public static string Valued(EventValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Value is null ? "not valued" : value.Identified ? "on its own" : "with its group";
+    }
 
     public static ValueVerdict Of(ValuationResult valuation)
     {
