@@ -28,19 +28,18 @@ public sealed class WorldBarsTests
     private const string NoEffectZeroTypes = "<= 12% of type intervals exclude 0";
 
     /// <summary>
-    /// The bars each world does not meet yet, in the full study (docs/attribution.md, "after") or on CI's seeds: the
-    /// issue stays open for them. Every other bar of every world is asserted, so what the valuation meets stays met.
+    /// The bars each world does not meet yet, in the full study (docs/attribution.md, "after", on its 60 seeds) or on
+    /// CI's seeds: the issue stays open for them. Every other bar of every world is asserted, so what the valuation meets stays met.
     /// </summary>
     private static readonly Dictionary<string, string[]> KnownMisses = new()
     {
-        ["feedback"] = [Coverage, Width, ZeroTypes],
-        ["delayed_peak"] = [Width, Power, Engagement],
-        ["sales_caused"] = [Engagement, ZeroTypes],
-        ["shared_channel"] = [Power, Engagement],
+        ["feedback"] = [Coverage, Width, Engagement, ZeroTypes],
+        ["delayed_peak"] = [Width, Engagement],
+        ["sales_caused"] = [Coverage, Width, Engagement, ZeroTypes],
+        ["shared_channel"] = [Power],
         ["rollout"] = [Width, Power, Engagement, NoisyEngagement, ZeroTypes],
-        ["promotions"] = [Width],
+        ["promotions"] = [Width, Engagement],
         ["few_markets"] = [Power, Engagement],
-        ["many_markets"] = [Coverage],
         ["heavy_noise"] = [Power, Engagement, NoisyEngagement],
         ["no_effect"] = [NoEvidence, NoEffectZeroTypes],
         ["direct_media"] = [Coverage, Width, Engagement, NoisyEngagement, ZeroTypes],

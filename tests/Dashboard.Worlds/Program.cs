@@ -21,6 +21,11 @@ if (options.ContainsKey("one-kernel"))
     worlds = [.. worlds.Select(w => w with { Name = w.Name + "_one_kernel", OneKernel = true })];
 }
 
+if (options.TryGetValue("ablate", out var ablate))
+{
+    worlds = [.. worlds.Select(w => w with { Name = w.Name + "_no_" + ablate.Replace(',', '_'), Ablate = ablate.Split(',').ToHashSet() })];
+}
+
 var template = await WorldRun.CreateTemplateAsync(Directory.CreateTempSubdirectory("worlds-template-").FullName);
 var settings = ValuationSettings.Default;
 if (options.TryGetValue("spend-blocks", out var blocks))
@@ -56,6 +61,11 @@ if (options.TryGetValue("cluster-days", out var clusterDays))
 if (options.TryGetValue("prior-scale", out var priorScale))
 {
     settings = settings with { PriorScale = double.Parse(priorScale, CultureInfo.InvariantCulture) };
+}
+
+if (options.ContainsKey("additive-season"))
+{
+    settings = settings with { SeasonCurvature = false };
 }
 
 if (options.ContainsKey("shared-season"))
@@ -103,6 +113,12 @@ foreach (var spec in worlds)
         var total = run.Product.Single(e => e.Estimand == Estimate.Engagement);
         Console.Error.WriteLine(FormattableString.Invariant(
             $"{spec.Name} seed {seed}: engagement {total.Value:N0} [{total.Low:N0}, {total.High:N0}] for {run.Truth[Estimate.Engagement]:N0}; verdict {run.Verdict ?? "-"}; {run.ValuationTime.TotalSeconds:0.00} s"));
+    }
+
+    if (options.TryGetValue("dump", out var dump))
+    {
+        // One JSON line per run, for comparing variants seed by seed outside the runner.
+        await File.AppendAllLinesAsync(dump, runs.Select(r => System.Text.Json.JsonSerializer.Serialize(new { r.World, r.Seed, r.Truth, r.Product, r.Oracle, r.Verdict })));
     }
 
     performances.Add(WorldPerformance.Of(spec.Name, runs));

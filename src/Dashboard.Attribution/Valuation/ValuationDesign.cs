@@ -135,7 +135,8 @@ internal sealed class ValuationDesign
 
             // Only the kinds of context the market has: a column of zeros would count as a parameter.
             var kinds = Enumerable.Range(0, ContextColumns).Where(c => days.Any(d => context[d][c] != 0)).ToArray();
-            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length);
+            var curvature = settings.MarketSeasons && settings.SeasonCurvature ? 2 : 0;
+            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length + curvature);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
             for (var r = 0; r < days.Length; r++)
             {
@@ -211,6 +212,11 @@ internal sealed class ValuationDesign
                 }
             }
 
+            if (curvature > 0)
+            {
+                SeasonCurvature(own, extra, spline[0].Length, extra + stepTypes.Count + kinds.Length, days, data.Revenue[j], scale);
+            }
+
             tracked[j] = trackedRows;
             built[j] = new MarketRows
             {
@@ -225,6 +231,46 @@ internal sealed class ValuationDesign
     }
 
     private static readonly bool[] TrackedThenNot = [true, false];
+
+    /// <summary>
+    /// Fills two columns at <paramref name="at"/> with what a multiplicative season adds to the additive one: the
+    /// season's square and its product with the slow level, both relative to the market's mean. A market's season
+    /// multiplies its level (e^s ≈ 1 + s + s²/2), so in sales three additive harmonics miss the season's curvature and
+    /// its growth with the market, and slow flights then "explain" the leftover. The shapes come from a pilot fit of
+    /// the base alone (its first <paramref name="baseColumns"/> columns: spline, weekday, holiday, season); only their
+    /// two coefficients are fitted with the values, so the base gains two columns, not a freer season.
+    /// </summary>
+    private static void SeasonCurvature(Matrix<double> own, int baseColumns, int splineColumns, int at, int[] days, double[] revenue, double scale)
+    {
+        var basis = own.SubMatrix(0, days.Length, 0, baseColumns);
+        var gram = basis.TransposeThisAndMultiply(basis);
+        var trace = gram.Diagonal().Sum() / baseColumns;
+        for (var c = 0; c < baseColumns; c++)
+        {
+            gram[c, c] += 1e-9 * trace;
+        }
+
+        var sales = Vector<double>.Build.Dense(days.Length, r => revenue[days[r]]);
+        var pilot = gram.Cholesky().Solve(basis.TransposeThisAndMultiply(sales));
+        for (var r = 0; r < days.Length; r++)
+        {
+            double season = 0, slow = 0;
+            for (var c = baseColumns - 6; c < baseColumns; c++)
+            {
+                season += own[r, c] * pilot[c];
+            }
+
+            for (var c = 0; c < splineColumns; c++)
+            {
+                slow += own[r, c] * pilot[c];
+            }
+
+            // Relative, so the columns are of the order of the others (the own block's ridge is relative to its trace).
+            var (s, level) = (season / scale, (slow / scale) - 1);
+            own[r, at] = s * s;
+            own[r, at + 1] = s * level;
+        }
+    }
 
     /// <summary>
     /// Each market's own context effects: competitor promotion, stock-out, other context, price change and its square.

@@ -165,12 +165,13 @@ public static class WorldSimulator
                 var years = (t - (total / 2.0)) / 365.25;
                 var angle = 2 * Math.PI * ((date.DayOfYear / 365.25) + shift);
                 var wd = ((int)date.DayOfWeek + 6) % 7;
-                var logBase = Math.Log(size) + (trend * years)
-                    + (amplitude * ((seasonNorth[0] * Math.Cos(angle)) + (seasonNorth[1] * Math.Sin(angle)) + (seasonNorth[2] * Math.Cos(2 * angle))
+                var a = spec.Ablate;
+                var logBase = Math.Log(size) + (a.Contains("trend") ? 0 : trend * years)
+                    + (a.Contains("season") ? 0 : 1) * (amplitude * ((seasonNorth[0] * Math.Cos(angle)) + (seasonNorth[1] * Math.Sin(angle)) + (seasonNorth[2] * Math.Cos(2 * angle))
                         + (seasonNorth[3] * Math.Sin(2 * angle)) + (seasonNorth[4] * Math.Cos(3 * angle)) + (seasonNorth[5] * Math.Sin(3 * angle))))
-                    + (ownSeason.Item1 * Math.Cos(angle)) + (ownSeason.Item2 * Math.Sin(angle))
-                    + weekdayBase[wd] + ownWeekday[wd]
-                    + (holidays.Contains((market.Code, date)) ? holidayEffect : 0)
+                    + (a.Contains("season") ? 0 : 1) * ((ownSeason.Item1 * Math.Cos(angle)) + (ownSeason.Item2 * Math.Sin(angle)))
+                    + (a.Contains("weekday") ? 0 : weekdayBase[wd] + ownWeekday[wd])
+                    + (holidays.Contains((market.Code, date)) && !a.Contains("holiday") ? holidayEffect : 0)
                     + (priceElasticity * priceCut[t]) - (competitor[t] ? competitorEffect : 0);
                 deterministic[t] = Math.Exp(logBase);
                 shock = (persistence * shock) + (Math.Sqrt(1 - (persistence * persistence)) * noise * draw.Normal());

@@ -64,6 +64,9 @@ public sealed record WorldSpec
     /// <summary>Every type's actions act with the first type's lag kernel (a diagnostic: how much the shapes' spread costs).</summary>
     public bool OneKernel { get; init; }
 
+    /// <summary>Parts of the base switched off (a diagnostic: "season", "trend", "holiday", "weekday").</summary>
+    public IReadOnlySet<string> Ablate { get; init; } = new HashSet<string>();
+
     /// <summary>Standard deviation of each type's own organic fluctuation (log scale, AR(1) 0.8).</summary>
     public double ActionNoise { get; init; } = 0.15;
 
