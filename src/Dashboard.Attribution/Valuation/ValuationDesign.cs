@@ -123,8 +123,8 @@ internal sealed class ValuationDesign
             // A type is tracked on day d when the market reported it from the start of d's lag window on.
             bool Tracked(int k, int d) => (long)data.First + d - lag >= data.TrackedFrom[j][valued[k]];
             var stepTypes = Enumerable.Range(0, valued.Count).Where(k => days.Any(d => !Tracked(k, d))).ToList();
-            // The base is multiplicative: its weekday pattern grows and shrinks with the market's level through the
-            // seasons. Additive weekday dummies leave a weekday × season pattern that same-day actions would explain.
+            // Sales' own 29-day level: only where context leaves no quiet day near (the weekday × level columns take the
+            // pilot fit's level, see PilotBase).
             var level = LocalLevel(data.Revenue[j], days, scale);
             // Context acts in proportion to the level it meets, read from the days without context (a promotion's own
             // lift would otherwise raise the level it is measured against).
@@ -151,7 +151,6 @@ internal sealed class ValuationDesign
                 if (weekday > 0)
                 {
                     own[r, spline[d].Length + weekday - 1] = 1;
-                    own[r, spline[d].Length + 7 + weekday - 1] = level[r];
                 }
 
                 own[r, spline[d].Length + 6] = data.Holiday[j][d] ? 1 : 0;
@@ -212,10 +211,7 @@ internal sealed class ValuationDesign
                 }
             }
 
-            if (curvature > 0)
-            {
-                SeasonCurvature(own, extra, spline[0].Length, extra + stepTypes.Count + kinds.Length, days, data.Revenue[j], scale);
-            }
+            PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, days, data.Revenue[j], scale, curvature > 0);
 
             tracked[j] = trackedRows;
             built[j] = new MarketRows
@@ -233,19 +229,24 @@ internal sealed class ValuationDesign
     private static readonly bool[] TrackedThenNot = [true, false];
 
     /// <summary>
-    /// Fills two columns at <paramref name="at"/> with what a multiplicative season adds to the additive one: the
-    /// season's square and its product with the slow level, both relative to the market's mean. A market's season
-    /// multiplies its level (e^s ≈ 1 + s + s²/2), so in sales three additive harmonics miss the season's curvature and
-    /// its growth with the market, and slow flights then "explain" the leftover. The shapes come from a pilot fit of
-    /// the base alone (its first <paramref name="baseColumns"/> columns: spline, weekday, holiday, season); only their
-    /// two coefficients are fitted with the values, so the base gains two columns, not a freer season.
+    /// A pilot fit of the base alone (spline, weekday, holiday and season: the first columns of <paramref name="own"/>
+    /// but the weekday × level ones) gives the market's smooth level and season, relative to its mean. The base is
+    /// multiplicative, so its weekday swing grows and shrinks with the market through the seasons: the weekday × level
+    /// columns take the pilot's level. Sales' own 29-day mean, used before, follows persistent shocks and the actions'
+    /// own effects, a regressor the actions partly cause (heavy_noise engagement −13% → −9%, the demo's −5…−11% →
+    /// −1…−6%). With <paramref name="curvature"/>, two columns at <paramref name="at"/> take what a multiplicative
+    /// season adds to the additive one: the season's square and its product with the slow level (e^s ≈ 1 + s + s²/2,
+    /// and the season grows with the market). Three additive harmonics miss both, and slow flights then "explain" the
+    /// leftover. Only the columns' coefficients are fitted with the values: the base gains shapes, not freedom.
     /// </summary>
-    private static void SeasonCurvature(Matrix<double> own, int baseColumns, int splineColumns, int at, int[] days, double[] revenue, double scale)
+    private static void PilotBase(Matrix<double> own, int splineColumns, int seasons, int at, int[] days, double[] revenue, double scale, bool curvature)
     {
-        var basis = own.SubMatrix(0, days.Length, 0, baseColumns);
+        var levelStart = splineColumns + 7;
+        var kept = Enumerable.Range(0, levelStart + 6 + seasons).Where(c => c < levelStart || c >= levelStart + 6).ToArray();
+        var basis = Matrix<double>.Build.Dense(days.Length, kept.Length, (r, c) => own[r, kept[c]]);
         var gram = basis.TransposeThisAndMultiply(basis);
-        var trace = gram.Diagonal().Sum() / baseColumns;
-        for (var c = 0; c < baseColumns; c++)
+        var trace = gram.Diagonal().Sum() / kept.Length;
+        for (var c = 0; c < kept.Length; c++)
         {
             gram[c, c] += 1e-9 * trace;
         }
@@ -255,20 +256,28 @@ internal sealed class ValuationDesign
         for (var r = 0; r < days.Length; r++)
         {
             double season = 0, slow = 0;
-            for (var c = baseColumns - 6; c < baseColumns; c++)
+            for (var c = kept.Length - seasons; c < kept.Length; c++)
             {
-                season += own[r, c] * pilot[c];
+                season += basis[r, c] * pilot[c];
             }
 
             for (var c = 0; c < splineColumns; c++)
             {
-                slow += own[r, c] * pilot[c];
+                slow += basis[r, c] * pilot[c];
             }
 
-            // Relative, so the columns are of the order of the others (the own block's ridge is relative to its trace).
-            var (s, level) = (season / scale, (slow / scale) - 1);
-            own[r, at] = s * s;
-            own[r, at + 1] = s * level;
+            for (var w = 0; w < 6; w++)
+            {
+                own[r, levelStart + w] = own[r, splineColumns + w] * (slow + season) / scale;
+            }
+
+            if (curvature)
+            {
+                // Relative, so the columns are of the order of the others (the own block's ridge is relative to its trace).
+                var (s, level) = (season / scale, (slow / scale) - 1);
+                own[r, at] = s * s;
+                own[r, at + 1] = s * level;
+            }
         }
     }
 
