@@ -29,7 +29,8 @@ public sealed class WorldBarsTests
 
     /// <summary>
     /// The bars each world does not meet yet, in the full study (docs/attribution.md, "after", on its 60 seeds) or on
-    /// CI's seeds: the issue stays open for them. Every other bar of every world is asserted, so what the valuation meets stays met.
+    /// CI's seeds: the issue stays open for them. Every other bar of every world is asserted, so what the valuation
+    /// meets stays met.
     /// </summary>
     private static readonly Dictionary<string, string[]> KnownMisses = new()
     {

@@ -123,18 +123,15 @@ internal sealed class ValuationDesign
             // A type is tracked on day d when the market reported it from the start of d's lag window on.
             bool Tracked(int k, int d) => (long)data.First + d - lag >= data.TrackedFrom[j][valued[k]];
             var stepTypes = Enumerable.Range(0, valued.Count).Where(k => days.Any(d => !Tracked(k, d))).ToList();
-            // Sales' own 29-day level: only where context leaves no quiet day near (the weekday × level columns take the
-            // pilot fit's level, see PilotBase).
-            var level = LocalLevel(data.Revenue[j], days, scale);
-            // Context acts in proportion to the level it meets, read from the days without context (a promotion's own
-            // lift would otherwise raise the level it is measured against).
             var context = data.Context[j].Select(c => new[] { c.Promotion ? 1 : 0, c.StockOut ? 1 : 0, c.Other ? 1 : 0, c.Price, c.Price * c.Price }).ToArray();
-            var quiet = LocalLevel([.. data.Revenue[j].Select((x, d) => context[d].Any(v => v != 0) ? 0 : x)], days, scale, level);
-            var seasons = settings.MarketSeasons ? 6 : 0;
-            var extra = spline[0].Length + 7 + 6 + seasons;
-
             // Only the kinds of context the market has: a column of zeros would count as a parameter.
             var kinds = Enumerable.Range(0, ContextColumns).Where(c => days.Any(d => context[d][c] != 0)).ToArray();
+            // Context acts in proportion to the level it meets, read from the days without context (a promotion's own
+            // lift would otherwise raise the level it is measured against); sales' own level where no quiet day is near.
+            var quiet = kinds.Length == 0 ? [] : LocalLevel(
+                [.. data.Revenue[j].Select((x, d) => context[d].Any(v => v != 0) ? 0 : x)], days, scale, LocalLevel(data.Revenue[j], days, scale));
+            var seasons = settings.MarketSeasons ? 6 : 0;
+            var extra = spline[0].Length + 7 + 6 + seasons;
             var curvature = settings.MarketSeasons && settings.SeasonCurvature ? 2 : 0;
             var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length + curvature);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
@@ -211,13 +208,11 @@ internal sealed class ValuationDesign
                 }
             }
 
-            PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, days, data.Revenue[j], scale, curvature > 0);
+            var sales = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]);
+            PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, sales, scale, curvature > 0);
 
             tracked[j] = trackedRows;
-            built[j] = new MarketRows
-            {
-                Day = days, Y = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]), Own = own, Shared = shared, Weight = 1 / scale,
-            };
+            built[j] = new MarketRows { Day = days, Y = sales, Own = own, Shared = shared, Weight = 1 / scale };
         });
 
         return new ValuationDesign
@@ -233,17 +228,17 @@ internal sealed class ValuationDesign
     /// but the weekday × level ones) gives the market's smooth level and season, relative to its mean. The base is
     /// multiplicative, so its weekday swing grows and shrinks with the market through the seasons: the weekday × level
     /// columns take the pilot's level. Sales' own 29-day mean, used before, follows persistent shocks and the actions'
-    /// own effects, a regressor the actions partly cause (heavy_noise engagement −13% → −9%, the demo's −5…−11% →
-    /// −1…−6%). With <paramref name="curvature"/>, two columns at <paramref name="at"/> take what a multiplicative
+    /// own effects: a regressor the actions partly cause (docs/attribution.md has what each change moved). With <paramref name="curvature"/>, two columns at <paramref name="at"/> take what a multiplicative
     /// season adds to the additive one: the season's square and its product with the slow level (e^s ≈ 1 + s + s²/2,
     /// and the season grows with the market). Three additive harmonics miss both, and slow flights then "explain" the
     /// leftover. Only the columns' coefficients are fitted with the values: the base gains shapes, not freedom.
     /// </summary>
-    private static void PilotBase(Matrix<double> own, int splineColumns, int seasons, int at, int[] days, double[] revenue, double scale, bool curvature)
+    private static void PilotBase(Matrix<double> own, int splineColumns, int seasons, int at, Vector<double> sales, double scale, bool curvature)
     {
+        // Own columns: spline, 6 weekday dummies, holiday, 6 weekday × level, season (as Build lays them out).
         var levelStart = splineColumns + 7;
         var kept = Enumerable.Range(0, levelStart + 6 + seasons).Where(c => c < levelStart || c >= levelStart + 6).ToArray();
-        var basis = Matrix<double>.Build.Dense(days.Length, kept.Length, (r, c) => own[r, kept[c]]);
+        var basis = Matrix<double>.Build.Dense(sales.Count, kept.Length, (r, c) => own[r, kept[c]]);
         var gram = basis.TransposeThisAndMultiply(basis);
         var trace = gram.Diagonal().Sum() / kept.Length;
         for (var c = 0; c < kept.Length; c++)
@@ -251,9 +246,8 @@ internal sealed class ValuationDesign
             gram[c, c] += 1e-9 * trace;
         }
 
-        var sales = Vector<double>.Build.Dense(days.Length, r => revenue[days[r]]);
         var pilot = gram.Cholesky().Solve(basis.TransposeThisAndMultiply(sales));
-        for (var r = 0; r < days.Length; r++)
+        for (var r = 0; r < sales.Count; r++)
         {
             double season = 0, slow = 0;
             for (var c = kept.Length - seasons; c < kept.Length; c++)

@@ -7,7 +7,8 @@ namespace Dashboard.Attribution.Valuation;
 
 /// <summary>
 /// The revenue value of one more micro-conversion of each type (METRICS.md "Valuation"), from daily market data:
-/// sales(m, t) = each market's base (spline level, season and its curvature, weekday, weekday × level, holiday, context × quiet level)
+/// sales(m, t) = each market's base (spline level, season and its curvature, weekday, weekday × level, holiday,
+///               context × quiet level)
 ///             + Σ_type value(type) × Σ_lag shape(lag) × actions(m, type, t − lag) + error, error AR(1) within a market.
 /// The lag shape (out to 41 days by default) is averaged over candidate shapes by how well each fits, the error
 /// correlation chosen by Hildreth–Lu. No regressor is a consequence of the actions: past sales are not one, and a type
