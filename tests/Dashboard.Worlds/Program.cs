@@ -63,6 +63,11 @@ if (options.TryGetValue("prior-scale", out var priorScale))
     settings = settings with { PriorScale = double.Parse(priorScale, CultureInfo.InvariantCulture) };
 }
 
+if (options.ContainsKey("restricted-rho"))
+{
+    settings = settings with { RestrictedRho = true };
+}
+
 if (options.ContainsKey("additive-season"))
 {
     settings = settings with { SeasonCurvature = false };

@@ -17,16 +17,16 @@ internal sealed record PanelFitResult(
 }
 
 /// <summary>
-/// A design's rows quasi-differenced at one AR(1) coefficient (a row needs the day before) and weighted by market
-/// size, with each market's own columns (spline level, season, weekday, holiday, untracked steps) profiled out
-/// (Frisch–Waugh) on a set of shared columns. Only cross-products are formed: per market one vectorised pass over the
+/// A design's rows quasi-differenced at one AR(1) coefficient (Prais–Winsten: the first day of a run scaled) and
+/// weighted by market size, with each market's own columns (spline level, season, weekday, holiday, untracked steps)
+/// profiled out (Frisch–Waugh) on a set of shared columns. Only cross-products are formed: per market one vectorised pass over the
 /// rows of [own | shared | sales] gives every block, and the profiled cross-products are the Schur complement, so any
 /// subset of the columns is then solved from them alone.
 /// </summary>
 internal sealed class ProfiledDesign
 {
     /// <summary>A market's quasi-differenced rows [own | shared | sales] and what projects the own columns out.</summary>
-    private sealed record Block(double[] Rows, int Count, int Own, double[] Projection, double[] SalesProjection, int[] Days);
+    private sealed record Block(double[] Rows, int Count, int Own, double[] Projection, double[] SalesProjection, int[] Days, double LogDet);
 
     private readonly List<Block> _markets = [];
     private readonly int[] _columns;
@@ -68,6 +68,7 @@ internal sealed class ProfiledDesign
             _yy += yy;
             Rows += block.Count;
             _own += block.Own;
+            OwnLogDet += block.LogDet;
         }
     }
 
@@ -77,30 +78,35 @@ internal sealed class ProfiledDesign
         var q = market.Own.ColumnCount;
         var p = columns.Length;
         var width = q + p + 1;
-        var keep = rho == 0 ? [.. Enumerable.Range(0, n)] : Enumerable.Range(1, n - 1).Where(r => market.Day[r - 1] == market.Day[r] - 1).ToArray();
-        var rows = new double[keep.Length * width];
+        // Prais–Winsten: every row is kept; the first day of each run of consecutive days has no day before, so it enters
+        // scaled by √(1 − ρ²) (the exact AR(1) likelihood), which keeps each market's level identified as ρ nears 1.
+        var rows = new double[n * width];
         var own = market.Own.ToColumnMajorArray();
         var shared = market.Shared;
         var w = market.Weight;
-        for (var i = 0; i < keep.Length; i++)
+        var head = Math.Sqrt(1 - (rho * rho));
+        var segments = 0;
+        for (var r = 0; r < n; r++)
         {
-            var r = keep[i];
-            var at = i * width;
+            var first = r == 0 || market.Day[r - 1] != market.Day[r] - 1;
+            segments += first ? 1 : 0;
+            var (scale, lag) = first ? (head, 0.0) : (1.0, rho);
+            var at = r * width;
             for (var c = 0; c < q; c++)
             {
-                rows[at + c] = own[(c * n) + r] - (rho == 0 ? 0 : rho * own[(c * n) + r - 1]);
+                rows[at + c] = (scale * own[(c * n) + r]) - (lag == 0 ? 0 : lag * own[(c * n) + r - 1]);
             }
 
             for (var c = 0; c < p; c++)
             {
-                rows[at + q + c] = w * (shared[r, columns[c]] - (rho == 0 ? 0 : rho * shared[r - 1, columns[c]]));
+                rows[at + q + c] = w * ((scale * shared[r, columns[c]]) - (lag == 0 ? 0 : lag * shared[r - 1, columns[c]]));
             }
 
-            rows[at + q + p] = w * (market.Y[r] - (rho == 0 ? 0 : rho * market.Y[r - 1]));
+            rows[at + q + p] = w * ((scale * market.Y[r]) - (lag == 0 ? 0 : lag * market.Y[r - 1]));
         }
 
         // One pass for every block of cross-products, then the Schur complement of the own block.
-        var all = Gram(rows, keep.Length, width);
+        var all = Gram(rows, n, width);
         var a = Matrix<double>.Build.Dense(q, q, (i, k) => all[(Math.Min(i, k) * width) + Math.Max(i, k)]);
         var trace = a.Diagonal().Sum() / Math.Max(1, q);
         for (var c = 0; c < q; c++)
@@ -109,7 +115,20 @@ internal sealed class ProfiledDesign
         }
 
         var b = Matrix<double>.Build.Dense(q, p + 1, (i, k) => all[(i * width) + q + k]);
-        var projection = a.Cholesky().Solve(b);
+        var cholesky = a.Cholesky();
+        var projection = cholesky.Solve(b);
+
+        // log det of the own block's cross-products, for the restricted likelihood of the correlation; a column with no
+        // rows (a step that never applies) holds only its ridge and is left out, so it cannot move the criterion.
+        var logDet = 0.0;
+        for (var c = 0; c < q; c++)
+        {
+            if (all[(c * width) + c] > 0)
+            {
+                logDet += 2 * Math.Log(cholesky.Factor[c, c]);
+            }
+        }
+
         var gram = new double[p * p];
         var cross = new double[p];
         for (var i = 0; i < p; i++)
@@ -151,12 +170,17 @@ internal sealed class ProfiledDesign
         }
 
         var salesProjection = Enumerable.Range(0, q).Select(c => projection[c, p]).ToArray();
-        return (new Block(rows, keep.Length, q, flat, salesProjection, [.. keep.Select(r => market.Day[r])]), gram, cross, yy);
+        // log det of the errors' correlation (in units of the innovation's variance): 1 / (1 − ρ²) per run of days.
+        logDet -= segments * Math.Log(1 - (rho * rho));
+        return (new Block(rows, n, q, flat, salesProjection, [.. market.Day], logDet), gram, cross, yy);
     }
 
     public double Rho { get; }
 
     public int Rows { get; }
+
+    /// <summary>Σ over markets of log det of the own columns' transformed cross-products and of the errors' correlation.</summary>
+    public double OwnLogDet { get; }
 
     /// <summary>Σ_rows z zᵀ (upper triangle), vectorised along each row.</summary>
     private static double[] Gram(double[] z, int n, int p)
@@ -217,6 +241,20 @@ internal sealed class ProfiledDesign
             // A column with no rows (no untracked days, say) is pinned at 0; a vanishing ridge keeps the rest solvable.
             gram[c, c] += gram[c, c] == 0 ? 1 : (1e-10 * gram[c, c]) + (variance * priorPrecision[columns[c]]);
         }
+    }
+
+    /// <summary>
+    /// −2 × the restricted (REML) log likelihood of the quasi-differenced fit on <paramref name="columns"/>, up to a
+    /// constant: (n − p)·log(SSE / (n − p)) + log det of the whole design's cross-products (own blocks and profiled shared columns).
+    /// </summary>
+    public double Restricted(int[] columns)
+    {
+        var (_, sse) = Solve(columns, new double[_columns.Max() + 1], 0);
+        var gram = Sub(columns);
+        Regularise(gram, columns, new double[_columns.Max() + 1], 0);
+        var shared = gram.Cholesky().Factor.Diagonal().Sum(d => 2 * Math.Log(d));
+        var dof = Dof(columns.Length);
+        return (dof * Math.Log(sse / dof)) + OwnLogDet + shared;
     }
 
     /// <summary>Degrees of freedom of the residuals of a fit on <paramref name="columns"/> shared columns.</summary>

@@ -172,7 +172,7 @@ public static class ValuationModel
         foreach (var rho in settings.RhoGrid.DefaultIfEmpty(0))
         {
             var profiled = profiles.At(rho, columns);
-            var error = profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
+            var error = settings.RestrictedRho ? profiled.Restricted(columns) : profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
             if (error < bestError)
             {
                 (bestRho, bestError) = (rho, error);

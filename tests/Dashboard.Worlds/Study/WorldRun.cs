@@ -103,7 +103,7 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
                 truth[GroupName(group)] = group.Events.Select((e, i) => truth.GetValueOrDefault(e) * volumes[i]).Sum() / Math.Max(1, volumes.Sum());
             }
 
-            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), product, valuation.Verdict, clock.Elapsed, [FormattableString.Invariant($"R² {valuation.RSquared:0.0000}, {valuation.Observations} rows"), .. valuation.Notes]);
+            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), product, valuation.Verdict, clock.Elapsed, [FormattableString.Invariant($"R² {valuation.RSquared:0.0000}, {valuation.Observations} rows; the world's error correlation {world.Persistence:0.00}"), .. valuation.Notes]);
         }
         finally
         {
