@@ -134,7 +134,7 @@ public static class ValuationModel
         {
             if (weights[q] >= 1e-3 || q == best)
             {
-                fits.Add((weights[q], profiled.Result(Columns(design, q, others), prior, variance, settings.ClusterDays)));
+                fits.Add((weights[q], profiled.Result(Columns(design, q, others), prior, variance, settings.ClusterDays, settings.IncidentalLags)));
             }
         }
 
