@@ -63,16 +63,6 @@ if (options.TryGetValue("prior-scale", out var priorScale))
     settings = settings with { PriorScale = double.Parse(priorScale, CultureInfo.InvariantCulture) };
 }
 
-if (options.TryGetValue("incidental-lags", out var incidental))
-{
-    settings = settings with { IncidentalLags = int.Parse(incidental, CultureInfo.InvariantCulture) };
-}
-
-if (options.ContainsKey("restricted-rho"))
-{
-    settings = settings with { RestrictedRho = true };
-}
-
 if (options.ContainsKey("additive-season"))
 {
     settings = settings with { SeasonCurvature = false };

@@ -26,7 +26,7 @@ internal sealed record PanelFitResult(
 internal sealed class ProfiledDesign
 {
     /// <summary>A market's quasi-differenced rows [own | shared | sales] and what projects the own columns out.</summary>
-    private sealed record Block(double[] Rows, int Count, int Own, double[] Projection, double[] SalesProjection, int[] Days, double LogDet, Matrix<double> OwnInverse);
+    private sealed record Block(double[] Rows, int Count, int Own, double[] Projection, double[] SalesProjection, int[] Days);
 
     private readonly List<Block> _markets = [];
     private readonly int[] _columns;
@@ -68,7 +68,6 @@ internal sealed class ProfiledDesign
             _yy += yy;
             Rows += block.Count;
             _own += block.Own;
-            OwnLogDet += block.LogDet;
         }
     }
 
@@ -79,17 +78,15 @@ internal sealed class ProfiledDesign
         var p = columns.Length;
         var width = q + p + 1;
         // Prais–Winsten: every row is kept; the first day of each run of consecutive days has no day before, so it enters
-        // scaled by √(1 − ρ²) (the exact AR(1) likelihood), which keeps each market's level identified as ρ nears 1.
+        // scaled by √(1 − ρ²) (the exact AR(1) likelihood) rather than being dropped.
         var rows = new double[n * width];
         var own = market.Own.ToColumnMajorArray();
         var shared = market.Shared;
         var w = market.Weight;
         var head = Math.Sqrt(1 - (rho * rho));
-        var segments = 0;
         for (var r = 0; r < n; r++)
         {
             var first = r == 0 || market.Day[r - 1] != market.Day[r] - 1;
-            segments += first ? 1 : 0;
             var (scale, lag) = first ? (head, 0.0) : (1.0, rho);
             var at = r * width;
             for (var c = 0; c < q; c++)
@@ -115,19 +112,7 @@ internal sealed class ProfiledDesign
         }
 
         var b = Matrix<double>.Build.Dense(q, p + 1, (i, k) => all[(i * width) + q + k]);
-        var cholesky = a.Cholesky();
-        var projection = cholesky.Solve(b);
-
-        // log det of the own block's cross-products, for the restricted likelihood of the correlation; a column with no
-        // rows (a step that never applies) holds only its ridge and is left out, so it cannot move the criterion.
-        var logDet = 0.0;
-        for (var c = 0; c < q; c++)
-        {
-            if (all[(c * width) + c] > 0)
-            {
-                logDet += 2 * Math.Log(cholesky.Factor[c, c]);
-            }
-        }
+        var projection = a.Cholesky().Solve(b);
 
         var gram = new double[p * p];
         var cross = new double[p];
@@ -170,17 +155,12 @@ internal sealed class ProfiledDesign
         }
 
         var salesProjection = Enumerable.Range(0, q).Select(c => projection[c, p]).ToArray();
-        // log det of the errors' correlation (in units of the innovation's variance): 1 / (1 − ρ²) per run of days.
-        logDet -= segments * Math.Log(1 - (rho * rho));
-        return (new Block(rows, n, q, flat, salesProjection, [.. market.Day], logDet, cholesky.Solve(Matrix<double>.Build.DenseIdentity(q))), gram, cross, yy);
+        return (new Block(rows, n, q, flat, salesProjection, [.. market.Day]), gram, cross, yy);
     }
 
     public double Rho { get; }
 
     public int Rows { get; }
-
-    /// <summary>Σ over markets of log det of the own columns' transformed cross-products and of the errors' correlation.</summary>
-    public double OwnLogDet { get; }
 
     /// <summary>Σ_rows z zᵀ (upper triangle), vectorised along each row.</summary>
     private static double[] Gram(double[] z, int n, int p)
@@ -243,20 +223,6 @@ internal sealed class ProfiledDesign
         }
     }
 
-    /// <summary>
-    /// −2 × the restricted (REML) log likelihood of the quasi-differenced fit on <paramref name="columns"/>, up to a
-    /// constant: (n − p)·log(SSE / (n − p)) + log det of the whole design's cross-products (own blocks and profiled shared columns).
-    /// </summary>
-    public double Restricted(int[] columns)
-    {
-        var (_, sse) = Solve(columns, new double[_columns.Max() + 1], 0);
-        var gram = Sub(columns);
-        Regularise(gram, columns, new double[_columns.Max() + 1], 0);
-        var shared = gram.Cholesky().Factor.Diagonal().Sum(d => 2 * Math.Log(d));
-        var dof = Dof(columns.Length);
-        return (dof * Math.Log(sse / dof)) + OwnLogDet + shared;
-    }
-
     /// <summary>Degrees of freedom of the residuals of a fit on <paramref name="columns"/> shared columns.</summary>
     public int Dof(int columns) => Math.Max(1, Rows - columns - _own);
 
@@ -264,7 +230,7 @@ internal sealed class ProfiledDesign
     /// The fit on a subset of columns with its covariance, robust to heteroskedasticity and to correlation within a
     /// market's blocks of days (a sandwich of the profiled scores summed per block).
     /// </summary>
-    public PanelFitResult Result(int[] columns, double[] priorPrecision, double variance, int clusterDays, int incidentalLags = 0)
+    public PanelFitResult Result(int[] columns, double[] priorPrecision, double variance, int clusterDays)
     {
         var (beta, sse) = Solve(columns, priorPrecision, variance);
         var p = columns.Length;
@@ -277,13 +243,10 @@ internal sealed class ProfiledDesign
         var all = _columns.Length;
         var score = new double[p];
         var profiled = new double[p];
-        var drift = new double[p];
         foreach (var block in _markets)
         {
             var (q, width) = (block.Own, block.Own + all + 1);
             var start = 0;
-            var xs = incidentalLags > 0 ? new double[block.Count * p] : [];
-            var residuals = incidentalLags > 0 ? new double[block.Count] : [];
             while (start < block.Count)
             {
                 var cluster = block.Days[start] / clusterDays;
@@ -315,12 +278,6 @@ internal sealed class ProfiledDesign
                     {
                         score[k] += profiled[k] * residual;
                     }
-
-                    if (incidentalLags > 0)
-                    {
-                        profiled.CopyTo(xs, end * p);
-                        residuals[end] = residual;
-                    }
                 }
 
                 for (var a = 0; a < p; a++)
@@ -334,91 +291,11 @@ internal sealed class ProfiledDesign
                 clusters++;
                 start = end;
             }
-
-            if (incidentalLags > 0)
-            {
-                Drift(block, xs, residuals, p, incidentalLags, drift);
-            }
-        }
-
-        if (incidentalLags > 0)
-        {
-            beta += inverse * Vector<double>.Build.Dense(drift);
         }
 
         var dof = Dof(p);
         var correction = clusters / (double)Math.Max(1, clusters - 1) * ((Rows - 1) / (double)dof);
         return new PanelFitResult(columns, beta, inverse * meat * inverse * correction, Rho, Rows, clusters);
-    }
-
-    /// <summary>
-    /// E[z̃ᵀ P η] for one market, added to <paramref name="drift"/>: the incidental-parameter (Nickell) bias of a regressor
-    /// that answers past innovations (actions that follow sales). Each market's own columns are fitted on all its days,
-    /// so the projection P carries later innovations back to the days whose regressors answered them; with c_d =
-    /// E[z̃_t η_{t−d}] (estimated from the residuals) and D_d = Σ_t P_{t,t−d}, the bias of the coefficients is
-    /// −(Z̃ᵀMZ̃)⁻¹ Σ_d D_d c_d (Hahn and Kuersteiner 2002). An action that no past shock moves has c_d ≈ 0 and is unchanged.
-    /// </summary>
-    private static void Drift(Block block, double[] xs, double[] residuals, int p, int lags, double[] drift)
-    {
-        var (n, q, width) = (block.Count, block.Own, block.Rows.Length / Math.Max(1, block.Count));
-        var own = new double[n * q];
-        for (var r = 0; r < n; r++)
-        {
-            Array.Copy(block.Rows, r * width, own, r * q, q);
-        }
-
-        // U = Õ A⁻¹, so P_{t,s} = U_t · õ_s.
-        var inverse = block.OwnInverse;
-        var u = new double[n * q];
-        for (var r = 0; r < n; r++)
-        {
-            for (var i = 0; i < q; i++)
-            {
-                var v = 0.0;
-                for (var c = 0; c < q; c++)
-                {
-                    v += own[(r * q) + c] * inverse[c, i];
-                }
-
-                u[(r * q) + i] = v;
-            }
-        }
-
-        var cross = new double[(lags + 1) * p];
-        var pairs = new int[lags + 1];
-        var trace = new double[lags + 1];
-        for (var r = 0; r < n; r++)
-        {
-            for (var s = r - 1; s >= 0 && block.Days[r] - block.Days[s] <= lags; s--)
-            {
-                var d = block.Days[r] - block.Days[s];
-                pairs[d]++;
-                var ps = 0.0;
-                for (var c = 0; c < q; c++)
-                {
-                    ps += u[(r * q) + c] * own[(s * q) + c];
-                }
-
-                trace[d] += ps;
-                for (var k = 0; k < p; k++)
-                {
-                    cross[(d * p) + k] += xs[(r * p) + k] * residuals[s];
-                }
-            }
-        }
-
-        for (var d = 1; d <= lags; d++)
-        {
-            if (pairs[d] == 0)
-            {
-                continue;
-            }
-
-            for (var k = 0; k < p; k++)
-            {
-                drift[k] += trace[d] * cross[(d * p) + k] / pairs[d];
-            }
-        }
     }
 
     /// <summary>R² of the levels: the fit's residuals against sales around each market's mean (weighted), before differencing.</summary>

@@ -134,7 +134,7 @@ public static class ValuationModel
         {
             if (weights[q] >= 1e-3 || q == best)
             {
-                fits.Add((weights[q], profiled.Result(Columns(design, q, others), prior, variance, settings.ClusterDays, settings.IncidentalLags)));
+                fits.Add((weights[q], profiled.Result(Columns(design, q, others), prior, variance, settings.ClusterDays)));
             }
         }
 
@@ -172,7 +172,7 @@ public static class ValuationModel
         foreach (var rho in settings.RhoGrid.DefaultIfEmpty(0))
         {
             var profiled = profiles.At(rho, columns);
-            var error = settings.RestrictedRho ? profiled.Restricted(columns) : profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
+            var error = profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
             if (error < bestError)
             {
                 (bestRho, bestError) = (rho, error);

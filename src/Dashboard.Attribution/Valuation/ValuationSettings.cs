@@ -46,13 +46,6 @@ public sealed record ValuationSettings
     /// </summary>
     public IReadOnlyList<double> RhoGrid { get; init; } = [0, 0.25, 0.5, 0.63, 0.707, 0.794, 0.841, 0.871, 0.891, 0.917, 0.933, 0.948, 0.96, 0.97, 0.98];
 
-    /// <summary>
-    /// Choose the correlation by the restricted likelihood (REML) rather than the least squared error. A variant for
-    /// the study: it finds the world's correlation (least squares falls 0.03–0.07 short near 0.9, as each market's own
-    /// columns take part of the shock), yet the sales-caused reviews then excluded 0 in 65% of runs, not 15%.
-    /// </summary>
-    public bool RestrictedRho { get; init; }
-
     /// <summary>Last lag (days) of each block of spend's lag when spend is a control.</summary>
     public IReadOnlyList<int> SpendBlockEnds { get; init; } = [6, 20, 41];
 
@@ -86,11 +79,4 @@ public sealed record ValuationSettings
 
     /// <summary>Days per cluster of the robust covariance (within a market).</summary>
     public int ClusterDays { get; init; } = 91;
-
-    /// <summary>
-    /// Lags (days) over which the incidental-parameter bias of regressors that answer past shocks is corrected (0 = none).
-    /// A study variant: it took the engagement bias in feedback from −8.2% to −2.7%, but the sales-caused reviews then
-    /// excluded 0 more often (18% → 28%), the correlation's own error being the rest of their bias (docs/attribution.md).
-    /// </summary>
-    public int IncidentalLags { get; init; }
 }
