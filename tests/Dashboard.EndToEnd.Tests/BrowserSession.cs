@@ -52,6 +52,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await WaitForCircuitAsync(page);
     }
 
+    /// <summary>
+    /// Picks an option of a labelled select and waits until the select shows it: the pick travels to the server and
+    /// back (the server renders the shown text), and a form submitted before that sends the old value; a user sees the
+    /// new one before clicking on.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })).ToHaveTextAsync(option);
+    }
+
     /// <summary>Collects the page's Content-Security-Policy violations (the browser reports each on the console).</summary>
     public static List<string> TrackPolicyViolations(IPage page)
     {

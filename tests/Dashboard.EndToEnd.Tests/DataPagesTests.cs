@@ -18,18 +18,15 @@ public sealed class DataPagesTests
 
         var coupon = page.Locator("tr[data-definition='coupon_download']");
         await coupon.GetByRole(AriaRole.Button, new() { Name = "Edit coupon_download" }).ClickAsync();
-        await page.GetByLabel("Category", new() { Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "digital_engagement", Exact = true }).ClickAsync();
+        await BrowserSession.ChooseAsync(page, "Category", "digital_engagement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("definitions-message")).ToContainTextAsync("Saved coupon_download");
         await Expect(coupon).ToContainTextAsync("digital engagement");
         Assert.Equal("digital_engagement", await app.Database.ScalarTextAsync("SELECT category FROM definitions WHERE key = 'coupon_download'"));
 
-        await page.GetByLabel("Alias market").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "PL", Exact = true }).ClickAsync();
+        await BrowserSession.ChooseAsync(page, "Alias market", "PL");
         await page.GetByLabel("Local event name").FillAsync("zapis_newsletter");
-        await page.GetByLabel("Maps to").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "newsletter_signup", Exact = true }).ClickAsync();
+        await BrowserSession.ChooseAsync(page, "Maps to", "newsletter_signup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add alias" }).ClickAsync();
         await Expect(page.GetByTestId("definitions-message")).ToContainTextAsync("PL's \"zapis_newsletter\" now imports as newsletter_signup");
         await Expect(page.Locator("tr[data-definition='newsletter_signup']")).ToContainTextAsync("PL: zapis_newsletter");

@@ -19,10 +19,8 @@ public sealed class PreferencesTests
         var violations = BrowserSession.TrackPolicyViolations(page);
         await BrowserSession.SignInAsync(page, app.RootUri, "viewer@demo.local", "account/preferences");
 
-        await page.GetByLabel("Reporting currency").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "EUR", Exact = true }).ClickAsync();
-        await page.GetByLabel("Number format").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "1.234.567,89" }).ClickAsync();
+        await BrowserSession.ChooseAsync(page, "Reporting currency", "EUR");
+        await BrowserSession.ChooseAsync(page, "Number format", "1.234.567,89");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
         await Expect(page.GetByText("Saved: money in EUR")).ToBeVisibleAsync();
 
