@@ -19,9 +19,9 @@ internal sealed record PanelFitResult(
 /// <summary>
 /// A design's rows quasi-differenced at one AR(1) coefficient (Prais–Winsten: the first day of a run scaled) and
 /// weighted by market size, with each market's own columns (spline level, season, weekday, holiday, untracked steps)
-/// profiled out (Frisch–Waugh) on a set of shared columns. Only cross-products are formed: per market one vectorised pass over the
-/// rows of [own | shared | sales] gives every block, and the profiled cross-products are the Schur complement, so any
-/// subset of the columns is then solved from them alone.
+/// profiled out (Frisch–Waugh) on a set of shared columns. Only cross-products are formed: per market one vectorised
+/// pass over the rows of [own | shared | sales] gives every block, and the profiled cross-products are the Schur
+/// complement, so any subset of the columns is then solved from them alone.
 /// </summary>
 internal sealed class ProfiledDesign
 {
@@ -113,7 +113,6 @@ internal sealed class ProfiledDesign
 
         var b = Matrix<double>.Build.Dense(q, p + 1, (i, k) => all[(i * width) + q + k]);
         var projection = a.Cholesky().Solve(b);
-
         var gram = new double[p * p];
         var cross = new double[p];
         for (var i = 0; i < p; i++)

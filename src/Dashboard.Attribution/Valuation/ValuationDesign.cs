@@ -228,10 +228,11 @@ internal sealed class ValuationDesign
     /// but the weekday × level ones) gives the market's smooth level and season, relative to its mean. The base is
     /// multiplicative, so its weekday swing grows and shrinks with the market through the seasons: the weekday × level
     /// columns take the pilot's level. Sales' own 29-day mean, used before, follows persistent shocks and the actions'
-    /// own effects: a regressor the actions partly cause (docs/attribution.md has what each change moved). With <paramref name="curvature"/>, two columns at <paramref name="at"/> take what a multiplicative
-    /// season adds to the additive one: the season's square and its product with the slow level (e^s ≈ 1 + s + s²/2,
-    /// and the season grows with the market). Three additive harmonics miss both, and slow flights then "explain" the
-    /// leftover. Only the columns' coefficients are fitted with the values: the base gains shapes, not freedom.
+    /// own effects: a regressor the actions partly cause (docs/attribution.md has what each change moved).
+    /// With <paramref name="curvature"/>, two columns at <paramref name="at"/> take what a multiplicative season adds to
+    /// the additive one: the season's square and its product with the slow level (e^s ≈ 1 + s + s²/2, and the season
+    /// grows with the market). Three additive harmonics miss both, and slow flights then "explain" the leftover. Only
+    /// the columns' coefficients are fitted with the values: the base gains shapes, not freedom.
     /// </summary>
     private static void PilotBase(Matrix<double> own, int splineColumns, int seasons, int at, Vector<double> sales, double scale, bool curvature)
     {
