@@ -44,8 +44,9 @@ public sealed class ValuationGlitchTests
         Assert.Contains(glitched.Notes, n => n.StartsWith(FormattableString.Invariant($"{Lag + 1} market-days left out around 1 day(s)"), StringComparison.Ordinal));
         foreach (var (a, b) in clean.Events.Zip(glitched.Events))
         {
-            // Forty-two of 28,496 market-days fewer: the values barely move (the glitch alone took sign-ups to −0.05).
-            Assert.InRange(b.Value!.Value, a.Value!.Value - (0.1 * a.StandardError!.Value), a.Value.Value + (0.1 * a.StandardError.Value));
+            // Forty-two of 28,496 market-days fewer (one market's, which weigh more for the types it drives): the values
+            // move by a fifth of a standard error at most; the glitch left in took sign-ups from 5 to −0.05, many errors away.
+            Assert.InRange(b.Value!.Value, a.Value!.Value - (0.2 * a.StandardError!.Value), a.Value.Value + (0.2 * a.StandardError.Value));
         }
     }
 }

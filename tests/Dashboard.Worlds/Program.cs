@@ -68,6 +68,11 @@ if (options.ContainsKey("additive-season"))
     settings = settings with { SeasonCurvature = false };
 }
 
+if (options.ContainsKey("additive-base"))
+{
+    settings = settings with { MultiplicativeBase = false };
+}
+
 if (options.ContainsKey("shared-season"))
 {
     settings = settings with { MarketSeasons = false };

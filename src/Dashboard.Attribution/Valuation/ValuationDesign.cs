@@ -209,7 +209,14 @@ internal sealed class ValuationDesign
             }
 
             var sales = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]);
-            PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, sales, scale, curvature > 0);
+            if (settings.MultiplicativeBase && settings.MarketSeasons)
+            {
+                own = LogLinearBase(own, spline[0].Length, extra, extra + stepTypes.Count + kinds.Length, sales);
+            }
+            else
+            {
+                PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, sales, scale, curvature > 0);
+            }
 
             tracked[j] = trackedRows;
             built[j] = new MarketRows { Day = days, Y = sales, Own = own, Shared = shared, Weight = 1 / scale };
@@ -274,6 +281,35 @@ internal sealed class ValuationDesign
                 own[r, at + 1] = s * level;
             }
         }
+    }
+
+    /// <summary>
+    /// The base as exp(calendar): a pilot fit of log sales on the calendar columns (spline, weekday, holiday, season)
+    /// gives the base B₀, and each calendar column becomes B₀ × column, one Gauss–Newton step of sales ≈ e^{Zθ} +
+    /// actions from the pilot (B₀·e^{Z δ} ≈ B₀ + B₀·Z δ; the spline sums to 1, so it carries B₀ itself). Every calendar
+    /// effect then scales with every other: the season with the trend, the weekday with the season, a holiday with both.
+    /// The steps and context columns after <paramref name="extra"/> are kept as they are; the weekday × level and
+    /// curvature columns are dropped (the product takes their place).
+    /// </summary>
+    private static Matrix<double> LogLinearBase(Matrix<double> own, int splineColumns, int extra, int end, Vector<double> sales)
+    {
+        var levelStart = splineColumns + 7;
+        int[] calendar = [.. Enumerable.Range(0, levelStart), .. Enumerable.Range(extra - 6, 6)];
+        var basis = Matrix<double>.Build.Dense(sales.Count, calendar.Length, (r, c) => own[r, calendar[c]]);
+        var gram = basis.TransposeThisAndMultiply(basis);
+        var trace = gram.Diagonal().Sum() / calendar.Length;
+        for (var c = 0; c < calendar.Length; c++)
+        {
+            gram[c, c] += 1e-9 * trace;
+        }
+
+        var log = sales.Map(Math.Log);
+        var pilot = gram.Cholesky().Solve(basis.TransposeThisAndMultiply(log));
+        var fitted = (basis * pilot).Map(Math.Exp);
+        var mean = fitted.Average();
+        var rest = end - extra;
+        return Matrix<double>.Build.Dense(sales.Count, calendar.Length + rest, (r, c) =>
+            c < calendar.Length ? basis[r, c] * fitted[r] / mean : own[r, extra + c - calendar.Length]);
     }
 
     /// <summary>

@@ -66,6 +66,15 @@ public sealed record ValuationSettings
     /// </summary>
     public bool SeasonCurvature { get; init; } = true;
 
+    /// <summary>
+    /// Each market's base is log-linear in its calendar (spline, weekday, holiday, season), linearised at a pilot fit of
+    /// log sales, so every calendar effect scales with every other: the season with the trend, the weekday with the
+    /// season, a holiday with both. It takes the place of the weekday × level and curvature columns (kept for the study,
+    /// <c>--additive-base</c>). On 60 seeds per world it brought the no-effect world's zero types excluding 0 from 12.9%
+    /// to 10.5% and `no_evidence` from 73% to 82%, sales_caused's engagement bias from −11% to −3% (docs/attribution.md).
+    /// </summary>
+    public bool MultiplicativeBase { get; init; } = true;
+
     public MediaControl Media { get; init; } = MediaControl.Untracked;
 
     /// <summary>Level of the F-test that spend adds to the actions (a direct path).</summary>
