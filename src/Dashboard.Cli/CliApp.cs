@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("Micro-conversion ROI dashboard: import, seed and maintain the database.");
         root.Options.Add(context.DbOption);
         root.Options.Add(context.PostgresOption);
+        root.Options.Add(context.FormatOption);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(TemplatesCommand.Create(context));
         root.Subcommands.Add(EraseCommand.Create(context));
@@ -30,6 +31,8 @@ public static class CliApp
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var parsed = root.Parse(args);
+        context.Format = parsed.Errors.Count == 0 ? parsed.GetValue(context.FormatOption) ?? "json" : "json";
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

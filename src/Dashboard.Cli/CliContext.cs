@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dashboard.Data;
+using Dashboard.Metrics.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli;
@@ -29,6 +31,19 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
             + "when given, the command works on that database instead of the SQLite file",
         Recursive = true,
     };
+
+    /// <summary>`--format json|csv` on every command (API.md's common options): JSON by default.</summary>
+    public Option<string> FormatOption { get; } = CreateFormatOption();
+
+    /// <summary>The format the command line asked for, read before the command runs.</summary>
+    public string Format { get; set; } = "json";
+
+    private static Option<string> CreateFormatOption()
+    {
+        var option = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json", Recursive = true };
+        option.AcceptOnlyFromAmong("json", "csv");
+        return option;
+    }
 
     public static JsonSerializerOptions Json { get; } = new()
     {
@@ -77,5 +92,18 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
         return db;
     }
 
-    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public void WriteJson<T>(T value) => Write(JsonSerializer.SerializeToNode(value, Json));
+
+    /// <summary>An answer on stdout, as JSON or, with `--format csv`, as one CSV table (<see cref="JsonCsv"/>).</summary>
+    public void Write(JsonNode? answer)
+    {
+        if (Format == "csv")
+        {
+            Out.Write(JsonCsv.ToCsv(answer));
+        }
+        else
+        {
+            Out.WriteLine(answer?.ToJsonString(Json) ?? "null");
+        }
+    }
 }

@@ -46,6 +46,47 @@ public sealed class AttributionCliTests
     }
 
     [Fact]
+    public async Task With_format_csv_the_answer_is_one_line_per_channel_led_by_the_answer_fields()
+    {
+        await using var temp = await WithJourneysAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["attribution", "--model", "last_touch", "--from", "2025-03-01", "--to", "2025-03-31", "--db", temp.Path, "--format", "csv"],
+            stdout, stderr, TimeProvider.System);
+
+        Assert.True(exit == 0, stderr.ToString());
+        var lines = stdout.ToString().TrimEnd('\n').Split('\n');
+        var header = lines[0].Split(',');
+        Assert.Equal(["model", "currency"], header[..2]);
+        Assert.Contains("totals.revenue", header);
+        Assert.Contains("channel", header);
+        var rows = lines[1..].Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+        // One line per channel of the JSON answer to the same question, each repeating the answer's own fields.
+        var (_, json, _) = await RunAsync("attribution", "--model", "last_touch", "--from", "2025-03-01", "--to", "2025-03-31", "--db", temp.Path);
+        var channels = json.GetProperty("channels").EnumerateArray().ToList();
+        Assert.Equal(channels.Select(c => c.GetProperty("channel").GetString()), rows.Select(r => r["channel"]));
+        Assert.All(rows, r => Assert.Equal("last_touch", r["model"]));
+        var search = rows.Single(r => r["channel"] == "paid_search");
+        Assert.Equal(1, double.Parse(search["conversions"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(23.5 * 1.0834, double.Parse(search["totals.revenue"], System.Globalization.CultureInfo.InvariantCulture), 9);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_refused_with_the_formats_there_are()
+    {
+        await using var temp = await WithJourneysAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["journeys", "--db", temp.Path, "--format", "xml"], stdout, stderr, TimeProvider.System);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("'xml' not recognized", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'csv'", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task All_models_side_by_side_share_out_the_same_conversion()
     {
         await using var temp = await WithJourneysAsync();

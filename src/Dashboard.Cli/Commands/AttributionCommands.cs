@@ -130,7 +130,7 @@ internal static class AttributionCommands
         {
             await using var db = await cli.OpenAsync(parse, ct);
             var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-            await cli.Out.WriteLineAsync(answer(snapshot).ToJsonString());
+            cli.Write(answer(snapshot));
             return 0;
         }
         catch (Exception ex) when (ex is MetricsQueryException or FormatException or ArgumentException)

@@ -24,11 +24,10 @@ internal static class MetricsCommand
         var compare = new Option<string?>("--compare") { Description = "previous | year" };
         var matchWeekday = new Option<bool>("--match-weekday") { Description = "With --compare year: shift back 364 days so weekdays line up" };
         var currency = new Option<string>("--currency") { Description = "Reporting currency (ISO 4217)", DefaultValueFactory = _ => "USD" };
-        var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
         var model = new Option<string>("--model") { Description = "Attribution model of attributed_revenue, roas and roi", DefaultValueFactory = _ => AttributionModels.Default.Key() };
         var command = new Command("metrics", "Ask the metrics engine: measures for a date range, filtered and grouped")
         {
-            measures, from, to, by, filter, market, region, compare, matchWeekday, currency, format, model,
+            measures, from, to, by, filter, market, region, compare, matchWeekday, currency, model,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -78,12 +77,8 @@ internal static class MetricsCommand
                     Scope = AccessScope.All,
                 };
                 var answer = new MetricsEngine(snapshot, new AttributionCreditSource(snapshot), new ValuationValueSource(snapshot)).Run(query);
-                var output = parse.GetValue(format) switch
-                {
-                    "csv" => MetricsAnswerCsv.ToCsv(answer),
-                    "json" => MetricsAnswerJson.ToJson(answer).ToJsonString(),
-                    var other => throw new MetricsQueryException($"--format '{other}' is not json or csv"),
-                };
+                // Metrics has its own CSV (a totals line, comparison columns), not the generic one.
+                var output = cli.Format == "csv" ? MetricsAnswerCsv.ToCsv(answer) : MetricsAnswerJson.ToJson(answer).ToJsonString();
                 await cli.Out.WriteAsync(output);
                 if (!output.EndsWith('\n'))
                 {

@@ -66,7 +66,7 @@ internal static class PlanningCommands
         {
             await using var db = await cli.OpenAsync(parse, ct);
             var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-            await cli.Out.WriteLineAsync(answer(PlannerFactory.Create(snapshot, AccessScope.All, currency)).ToJsonString());
+            cli.Write(answer(PlannerFactory.Create(snapshot, AccessScope.All, currency)));
             return 0;
         }
         catch (Exception ex) when (ex is MetricsQueryException or FormatException or ArgumentException)
