@@ -75,6 +75,25 @@ public sealed class AppHostingTests
         Assert.Contains("Demo:EndDate '2025-13-45'", validation.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Delivery:Smtp:Host", "mail.internal", "Delivery:Smtp:Host is 'mail.internal' but Delivery:Smtp:From is empty")]
+    [InlineData("Delivery:Smtp:Security", "tls", "Delivery:Smtp:Security 'tls' is not none, starttls or ssl")]
+    [InlineData("Delivery:CheckSeconds", "0", "Delivery:CheckSeconds 0 is not between 1 and 86400")]
+    [InlineData("Rendering:ChromiumPath", " ", "Rendering:ChromiumPath must name the Chromium executable")]
+    public void A_bad_delivery_or_rendering_setting_stops_the_start_naming_it(string key, string value, string message)
+    {
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            using var app = AppFactory.StartOnNewDatabase(new Dictionary<string, string?> { [key] = value });
+        });
+
+        var failures = Flatten(error).OfType<OptionsValidationException>().SelectMany(e => e.Failures);
+        Assert.Contains(failures, f => f.Contains(message, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e) =>
+        e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is { } inner ? [e, .. Flatten(inner)] : [e];
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -7,11 +7,11 @@ namespace Dashboard.Web.Exports;
 /// business review pack does not wait about four seconds for it. A missing Chromium is logged with what to do; the app
 /// runs on, and only server-drawn exports fail.
 /// </summary>
-public sealed class RendererWarmUp(ChartRenderer renderer, IConfiguration configuration, ILogger<RendererWarmUp> log) : BackgroundService
+public sealed class RendererWarmUp(ChartRenderer renderer, RenderingOptions options, ILogger<RendererWarmUp> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!(configuration.GetValue<bool?>("Rendering:WarmUpAtStart") ?? true))
+        if (!options.WarmUpAtStart)
         {
             return;
         }

@@ -3,11 +3,11 @@ using Dashboard.Reports.Schedules;
 namespace Dashboard.Web.Exports;
 
 /// <summary>Looks for scheduled packs that are due once a minute (Delivery:CheckSeconds) and runs them in the background.</summary>
-public sealed class ScheduleHost(PackScheduleRunner runner, IConfiguration configuration, TimeProvider time, ILogger<ScheduleHost> log) : BackgroundService
+public sealed class ScheduleHost(PackScheduleRunner runner, DeliveryOptions options, TimeProvider time, ILogger<ScheduleHost> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue<int?>("Delivery:CheckSeconds") ?? 60));
+        var every = TimeSpan.FromSeconds(options.CheckSeconds);
         using var timer = new PeriodicTimer(every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -35,14 +35,17 @@ public static class DashboardHosting
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
         services.AddSingleton<ExportContexts>();
-        services.AddSingleton(builder.Configuration.GetSection(Reports.Rendering.RenderingOptions.SectionName).Get<Reports.Rendering.RenderingOptions>() ?? new());
+        services.AddOptions<Reports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Reports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Reports.Rendering.RenderingOptions>, RenderingOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Reports.Rendering.RenderingOptions>>().Value);
         services.AddSingleton<Reports.Rendering.ChartRenderer>();
         services.AddSingleton<Reports.Packs.ReviewPackBuilder>();
         services.AddSingleton<Reports.Packs.PackMaker>();
         services.AddSingleton<PackDownloads>();
-        var delivery = builder.Configuration.GetSection(Reports.Schedules.DeliveryOptions.SectionName).Get<Reports.Schedules.DeliveryOptions>() ?? new();
-        services.AddSingleton(delivery);
-        services.AddSingleton(new Reports.Schedules.PackDelivery(delivery, contentRoot));
+        services.AddOptions<Reports.Schedules.DeliveryOptions>().Bind(builder.Configuration.GetSection(Reports.Schedules.DeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Reports.Schedules.DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Reports.Schedules.DeliveryOptions>>().Value);
+        services.AddSingleton(sp => new Reports.Schedules.PackDelivery(sp.GetRequiredService<Reports.Schedules.DeliveryOptions>(), contentRoot));
         services.AddSingleton(sp => new Reports.Schedules.PackScheduleRunner(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
             sp.GetRequiredService<Reports.Packs.PackMaker>(), sp.GetRequiredService<Reports.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
