@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.DemoData.Truth;
 using Dashboard.DemoData.Writers;
 using Dashboard.Domain.Imports;

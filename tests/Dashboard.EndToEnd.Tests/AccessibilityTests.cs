@@ -1,6 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Dashboard.TestSupport;
-using Dashboard.Web.Model;
+using Dashboard.Web.Shell;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Cli;
 using Dashboard.TestSupport;
-using Dashboard.Web.Model;
+using Dashboard.Web.Shell;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
 using Dashboard.TestSupport;
-using Dashboard.Web.Model;
+using Dashboard.Web.Shell;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

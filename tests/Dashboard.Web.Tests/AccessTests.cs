@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Dashboard.Domain.Access;
 using Dashboard.TestSupport;
-using Dashboard.Web.Model;
+using Dashboard.Web.Shell;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;

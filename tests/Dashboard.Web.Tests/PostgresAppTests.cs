@@ -1,7 +1,7 @@
 using System.Net;
 using Dashboard.Data.Postgres;
 using Dashboard.TestSupport;
-using Dashboard.Web.Model;
+using Dashboard.Web.Shell;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,4 +1,4 @@
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 
 namespace Dashboard.DemoData.Simulation;
 

@@ -6,7 +6,7 @@ namespace Dashboard.DemoData.Simulation;
 /// </summary>
 internal sealed class MarketSeries(int length, int paidChannels, int pairs)
 {
-    public int Offset { get; } = Model.DemoWorld.BurnInDays;
+    public int Offset { get; } = World.DemoWorld.BurnInDays;
 
     /// <summary>[paid channel][day] total spend of the channel that day.</summary>
     public double[][] SpendUsd { get; } = Jagged<double>(paidChannels, length);

@@ -1,4 +1,4 @@
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.DemoData.Writers;
 using Dashboard.Domain.Reference;
 

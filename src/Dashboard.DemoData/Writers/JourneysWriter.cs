@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.DemoData.Csv;
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Imports;
 

@@ -1,5 +1,5 @@
 using Dashboard.DemoData.Csv;
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.DemoData.Randomness;
 using Dashboard.DemoData.Simulation;
 using Dashboard.Domain.Imports;

@@ -1,4 +1,4 @@
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.Domain.Imports;
 
 namespace Dashboard.DemoData.Writers;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.DemoData.Model;
+using Dashboard.DemoData.World;
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Imports;
 using Dashboard.Domain.Reference;

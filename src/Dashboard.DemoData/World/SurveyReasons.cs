@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>Fixed free-text answers per event; some hold commas and quotes so the files exercise CSV quoting.</summary>
 internal static class SurveyReasons

@@ -1,6 +1,6 @@
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// A market's planted scale and habits. Size is a population-ish factor: base revenue, spend and

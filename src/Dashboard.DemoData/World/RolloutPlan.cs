@@ -1,7 +1,7 @@
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// When each market starts reporting each definition. Per definition a share of markets tracks it

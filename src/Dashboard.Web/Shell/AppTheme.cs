@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Dashboard.Web.Model;
+namespace Dashboard.Web.Shell;
 
 /// <summary>The one theme of the app: light and dark palettes chosen to read on a laptop and on a projector.</summary>
 public static class AppTheme

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>The planted effect of each context type on the base (non-media) revenue of its days.</summary>
 internal static class ContextEffects

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// A paid channel's planted response: geometric adstock (λ) on spend in USD per market-size unit,

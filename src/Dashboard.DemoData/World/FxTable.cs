@@ -1,6 +1,6 @@
 using Dashboard.DemoData.Randomness;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// Monthly USD rates per market currency: a plausible starting rate and a slow random walk, with

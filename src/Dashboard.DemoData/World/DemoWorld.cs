@@ -1,7 +1,7 @@
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>Every planted parameter and plan of one demo data set, derived from the options alone.</summary>
 internal sealed class DemoWorld
@@ -53,7 +53,7 @@ internal sealed class DemoWorld
         Rollout = RolloutPlan.Create(seed, Days, options.Size == DemoSize.Large, Markets);
         Fx = FxTable.Create(seed, From, To, Markets.Select(m => m.Currency));
         Brands = BrandCatalog.Create(seed, options.Size);
-        Contexts = [.. Markets.Select(m => MarketContext.Create(seed, m, From, Days, Holdout, Holidays))];
+        Contexts = [.. Markets.Select(m => ContextEpisodes.Create(seed, m, From, Days, Holdout, Holidays))];
     }
 
     public DemoOptions Options { get; }
@@ -93,7 +93,7 @@ internal sealed class DemoWorld
 
     public IReadOnlyList<Brand> Brands { get; }
 
-    public IReadOnlyList<MarketContext> Contexts { get; }
+    public IReadOnlyList<ContextEpisodes> Contexts { get; }
 
     public static DemoWorld Create(DemoOptions options) => new(options);
 }

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// One stream of actions: a paid channel driving an event (Cap per size unit at saturation),

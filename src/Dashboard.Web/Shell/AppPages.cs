@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Dashboard.Web.Model;
+namespace Dashboard.Web.Shell;
 
 /// <param name="Roles">Comma-separated roles that may open the page; null = every signed-in user.</param>
 public sealed record AppPage(string Title, string Href, string Icon, string? Roles = null);

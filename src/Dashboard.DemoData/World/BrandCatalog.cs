@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.DemoData.Randomness;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 internal sealed record Sku(string Key, double Share);
 

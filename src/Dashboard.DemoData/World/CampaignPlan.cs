@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.DemoData.Randomness;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// Campaign flights: per paid channel and calendar year 2–4 flights, one per slot of the year so

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// The planted journey behaviour: a journey converts with odds = base × Π over its touches of the

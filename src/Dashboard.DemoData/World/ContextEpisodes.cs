@@ -1,34 +1,34 @@
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// A market's known confounders over the data range: competitor promotions, own price changes and
 /// stock-outs as non-overlapping episodes (none in a holdout market's quiet window), and its
 /// holidays; plus the resulting factor on base revenue per day (holidays excluded: see seasonality).
 /// </summary>
-internal sealed class MarketContext
+internal sealed class ContextEpisodes
 {
     private static readonly string[] PromoNotes = ["Rival brand, 2 for 1", "Competitor price cut", "Competitor \"mega deal\" week", "Retailer own-label promotion"];
 
-    private MarketContext(IReadOnlyList<ContextDay> rows, double[] factors)
+    private ContextEpisodes(IReadOnlyList<ContextRow> rows, double[] factors)
     {
         Rows = rows;
         Factors = factors;
     }
 
     /// <summary>Rows sorted by date, then type.</summary>
-    public IReadOnlyList<ContextDay> Rows { get; }
+    public IReadOnlyList<ContextRow> Rows { get; }
 
     /// <summary>Factor on base revenue per data day (index 0 = the first day), holidays not included.</summary>
     public IReadOnlyList<double> Factors { get; }
 
-    public static MarketContext Create(int seed, MarketProfile market, DateOnly from, int days, HoldoutPlan holdout, IReadOnlyList<Holiday> holidays)
+    public static ContextEpisodes Create(int seed, MarketProfile market, DateOnly from, int days, HoldoutPlan holdout, IReadOnlyList<Holiday> holidays)
     {
         var random = SeedDerivation.Stream(seed, "context", market.Code);
         var years = days / 365.25;
-        var rows = new List<ContextDay>();
+        var rows = new List<ContextRow>();
         var factors = Enumerable.Repeat(1.0, days).ToArray();
         var quiet = holdout.InHoldout(market.Code);
 
@@ -60,7 +60,7 @@ internal sealed class MarketContext
                     {
                         taken[d] = true;
                         factors[d] *= factor;
-                        rows.Add(new ContextDay(from.AddDays(d), type, value, note));
+                        rows.Add(new ContextRow(from.AddDays(d), type, value, note));
                     }
 
                     break;
@@ -87,11 +87,11 @@ internal sealed class MarketContext
         {
             if (holiday.MarketCode == market.Code && holiday.Date >= from && holiday.Date <= to)
             {
-                rows.Add(new ContextDay(holiday.Date, ContextEffects.Holiday, null, holiday.Name));
+                rows.Add(new ContextRow(holiday.Date, ContextEffects.Holiday, null, holiday.Name));
             }
         }
 
         var sorted = rows.OrderBy(r => r.Date).ThenBy(r => r.Type, StringComparer.Ordinal).ToArray();
-        return new MarketContext(sorted, factors);
+        return new ContextEpisodes(sorted, factors);
     }
 }

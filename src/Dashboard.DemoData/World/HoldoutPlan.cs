@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.DemoData.Randomness;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>
 /// The planted geo holdout test: six weeks of +60% paid social in four EMEA markets against four

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>Rounds local-currency money to how it is booked: cents, or whole units where the currency has no minor unit.</summary>
 internal static class LocalMoney

@@ -1,6 +1,6 @@
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>One local event name a market's export uses for a definition, from a given day on.</summary>
 internal sealed record AliasUse(string Market, string Alias, string Event, DateOnly From);

@@ -1,4 +1,4 @@
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>One channel–event link of the planted media effect: actions per market-size unit per day at full saturation.</summary>
 internal sealed record EventCap(string Event, double Cap);

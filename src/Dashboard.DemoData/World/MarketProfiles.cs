@@ -1,7 +1,7 @@
 using Dashboard.DemoData.Randomness;
 using Dashboard.Domain.Reference;
 
-namespace Dashboard.DemoData.Model;
+namespace Dashboard.DemoData.World;
 
 /// <summary>Builds the 26 default markets' profiles: fixed sizes, the rest drawn per market from the seed.</summary>
 internal static class MarketProfiles
