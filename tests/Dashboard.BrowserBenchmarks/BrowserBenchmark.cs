@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 
 namespace Dashboard.BrowserBenchmarks;

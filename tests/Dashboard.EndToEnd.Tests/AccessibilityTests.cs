@@ -1,5 +1,5 @@
+using Dashboard.Web.TestHost;
 using Deque.AxeCore.Playwright;
-using Dashboard.TestSupport;
 using Dashboard.Web.Shell;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,4 @@
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
 using Dashboard.Cli;
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests;

@@ -1,4 +1,4 @@
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.EndToEnd.Tests;

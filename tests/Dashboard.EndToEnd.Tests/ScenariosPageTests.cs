@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

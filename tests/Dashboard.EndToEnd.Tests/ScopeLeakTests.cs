@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Cli;
 using Dashboard.TestSupport;
 using Dashboard.Web.Shell;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
-using Dashboard.TestSupport;
 using Dashboard.Web.Shell;
+using Dashboard.Web.TestHost;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

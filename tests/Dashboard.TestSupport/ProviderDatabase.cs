@@ -38,7 +38,7 @@ public sealed class ProviderDatabase : IAsyncDisposable
     public string? PostgresConnectionString => _postgres;
 
     /// <summary>The temporary folder as a <see cref="TempDatabase"/> (on SQLite, the database itself).</summary>
-    internal TempDatabase FolderDatabase => _folder;
+    public TempDatabase FolderDatabase => _folder;
 
     /// <summary>The test's temporary folder (on SQLite, the database file is in it).</summary>
     public string Folder => _folder.Folder;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Dashboard.Domain.Access;
-using Dashboard.TestSupport;
 using Dashboard.Web.Shell;
+using Dashboard.Web.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dashboard.Cli;
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

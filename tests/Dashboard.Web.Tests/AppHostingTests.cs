@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests;

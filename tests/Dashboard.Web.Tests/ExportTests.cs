@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Dashboard.TestSupport;
 using Dashboard.Reports.Exports;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

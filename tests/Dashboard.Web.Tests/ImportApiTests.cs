@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Cli;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;

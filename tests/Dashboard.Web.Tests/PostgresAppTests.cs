@@ -2,6 +2,7 @@ using System.Net;
 using Dashboard.Data.Postgres;
 using Dashboard.TestSupport;
 using Dashboard.Web.Shell;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

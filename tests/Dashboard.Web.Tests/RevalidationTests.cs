@@ -1,8 +1,8 @@
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Entities;
-using Dashboard.TestSupport;
 using Dashboard.Web.Access;
+using Dashboard.Web.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
 using A = DocumentFormat.OpenXml.Drawing;

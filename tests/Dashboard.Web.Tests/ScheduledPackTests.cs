@@ -5,6 +5,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.Reports.Packs;
 using Dashboard.Reports.Schedules;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

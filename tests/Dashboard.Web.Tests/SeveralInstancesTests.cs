@@ -5,6 +5,7 @@ using Dashboard.Cli;
 using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Dashboard.TestSupport;
 using Dashboard.Web.Access;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.TestSupport;
+using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;
 

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Dashboard.TestSupport;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Web.TestHost;
 
 /// <summary>
 /// The real app on Kestrel at 127.0.0.1 on a free port, over its own copy of a database file.
