@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Data;
-using Dashboard.Data.Demo;
+using Dashboard.DemoSeeding;
 using Dashboard.DemoData;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Snapshot;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dashboard.Data;
-using Dashboard.Data.Demo;
+using Dashboard.DemoSeeding;
 using Dashboard.Data.Imports;
 using Dashboard.DemoData;
 using Microsoft.Data.Sqlite;

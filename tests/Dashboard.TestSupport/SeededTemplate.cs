@@ -1,5 +1,5 @@
 using Dashboard.Data;
-using Dashboard.Data.Demo;
+using Dashboard.DemoSeeding;
 using Dashboard.DemoData;
 
 namespace Dashboard.TestSupport;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Dashboard.Data.Demo;
+using Dashboard.DemoSeeding;
 using Dashboard.DemoData;
 
 namespace Dashboard.Cli.Commands;

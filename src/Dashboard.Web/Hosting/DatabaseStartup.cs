@@ -1,6 +1,6 @@
 using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Data.Demo;
+using Dashboard.DemoSeeding;
 using Dashboard.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Dashboard.Data.Snapshots;

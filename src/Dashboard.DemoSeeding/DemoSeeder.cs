@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Dashboard.DemoData;
 using Dashboard.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Data.Demo;
+namespace Dashboard.DemoSeeding;
 
 public sealed record SeedResult(bool Seeded, string Message, IReadOnlyList<ImportResult> Imports, TimeSpan Duration);
 
