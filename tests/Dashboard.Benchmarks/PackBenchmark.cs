@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Inventory;
-using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
-using Dashboard.Reports.Charts;
-using Dashboard.Reports.Dashboards;
-using Dashboard.Reports.Packs;
-using Dashboard.Reports.Rendering;
+using Dashboard.Application.Charts;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Packs;
+using Dashboard.Application.Rendering;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,5 +1,5 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data.Definitions;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 using Dashboard.TestSupport;

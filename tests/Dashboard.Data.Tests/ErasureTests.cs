@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Dashboard.Application.Analysis;
 using Dashboard.Cli;
 using Dashboard.Data.Privacy;
-using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Data.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Dashboard.Application.Analysis;
 using Dashboard.Data.Imports;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 using Dashboard.TestSupport;

@@ -1,5 +1,5 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data.Imports;
-using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Data.Tests;

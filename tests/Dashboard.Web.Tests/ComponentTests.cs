@@ -39,9 +39,9 @@ public sealed class ComponentTests : BunitContext
     public void A_KPI_card_colours_its_change_by_the_measure_s_direction_not_its_sign(string measure, double value, double before, string news)
     {
         var definition = Dashboard.Metrics.Catalogue.MeasureCatalogue.Find(measure)!;
-        var kpi = new Dashboard.Reports.Dashboards.Kpi(definition, value, null, before, (value - before) / before, null, [1.0, null, 3.0, 2.0]);
+        var kpi = new Dashboard.Application.Dashboards.Kpi(definition, value, null, before, (value - before) / before, null, [1.0, null, 3.0, 2.0]);
 
-        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Reports.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
+        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
 
         var change = card.Find("[data-testid=kpi-change]").ClassList;
         Assert.Contains(news, change);
@@ -55,9 +55,9 @@ public sealed class ComponentTests : BunitContext
     public void A_KPI_card_shows_a_dash_with_the_reason_when_the_value_is_absent()
     {
         var definition = Dashboard.Metrics.Catalogue.MeasureCatalogue.Find("roi")!;
-        var kpi = new Dashboard.Reports.Dashboards.Kpi(definition, null, "the journeys of this scope hold no conversion", null, null, null, []);
+        var kpi = new Dashboard.Application.Dashboards.Kpi(definition, null, "the journeys of this scope hold no conversion", null, null, null, []);
 
-        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Reports.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
+        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
 
         var value = card.Find("[data-testid=kpi-value]");
         Assert.Equal("—", value.TextContent.Trim());

@@ -2,7 +2,7 @@ using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
-using Dashboard.Reports.Filters;
+using Dashboard.Application.Filters;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Dashboard.Application.Analysis;
 using Dashboard.Data.Imports;
 using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
-using Dashboard.Reports.Dashboards;
+using Dashboard.Application.Dashboards;
 
 namespace Dashboard.Web.Tests;
 

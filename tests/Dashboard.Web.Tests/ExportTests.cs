@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Dashboard.TestSupport;
-using Dashboard.Reports.Exports;
+using Dashboard.Application.Exports;
 using Dashboard.Web.TestHost;
 
 namespace Dashboard.Web.Tests;

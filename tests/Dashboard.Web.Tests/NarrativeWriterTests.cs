@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
-using Dashboard.Reports.Dashboards;
-using Dashboard.Reports.Model;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Model;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,4 +1,4 @@
-using Dashboard.Reports.Model;
+using Dashboard.Application.Model;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,9 +1,9 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Entities;
-using Dashboard.Data.Snapshots;
-using Dashboard.Reports.Packs;
-using Dashboard.Reports.Schedules;
+using Dashboard.Application.Packs;
+using Dashboard.Application.Schedules;
 using Dashboard.TestSupport;
 using Dashboard.Web.TestHost;
 using DocumentFormat.OpenXml.Packaging;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Dashboard.Application.Analysis;
 using Dashboard.Cli;
-using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.TestHost;

@@ -1,6 +1,6 @@
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Time;
-using Dashboard.Reports.Model;
+using Dashboard.Application.Model;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Inventory;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
-using Dashboard.Reports.Charts;
-using Dashboard.Reports.Dashboards;
-using Dashboard.Reports.Exports;
-using Dashboard.Reports.Packs;
-using Dashboard.Reports.Rendering;
+using Dashboard.Application.Charts;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Exports;
+using Dashboard.Application.Packs;
+using Dashboard.Application.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli.Commands;

@@ -63,7 +63,7 @@ public sealed class DataInventory(IDbContextFactory<DashboardDbContext> contexts
     private async Task<Dictionary<string, List<Group>>> ByMarketCachedAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var stamp = await Snapshots.MetricsSnapshotStore.DataVersionAsync(db, ct);
+        var stamp = await Snapshots.SnapshotLoader.DataVersionAsync(db, ct);
         await _gate.WaitAsync(ct);
         try
         {

@@ -30,7 +30,7 @@ public sealed class DataQualityChecks(IDbContextFactory<DashboardDbContext> cont
     public async Task<StoredDataFindings> RunAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var version = await MetricsSnapshotStore.DataVersionAsync(db, ct);
+        var version = await SnapshotLoader.DataVersionAsync(db, ct);
         await _gate.WaitAsync(ct);
         try
         {

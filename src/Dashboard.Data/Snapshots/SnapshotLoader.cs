@@ -101,7 +101,6 @@ public static class SnapshotLoader
         return (snapshot, columns, key, image is not null);
     }
 
-    /// <summary>The image is a cache of the rows: a damaged one is ignored (and replaced after the load from rows).</summary>
     /// <summary>
     /// A number that changes with every change of the fact rows (an import, a rollback, an erasure) and with nothing
     /// else: a failed import changed no data and must not make every instance rebuild its snapshot.
@@ -113,6 +112,21 @@ public static class SnapshotLoader
     /// <summary>Changes with every edit of the definitions and aliases: the rows' meaning, not the rows (the stored image stays valid).</summary>
     public const string ReferenceVersionSql = "SELECT COALESCE(MAX(id), 0) FROM data_changes WHERE kind = 'definitions'";
 
+    /// <summary>The data version now (<see cref="DataVersionSql"/>): the snapshot's version once loaded.</summary>
+    public static Task<long> DataVersionAsync(DashboardDbContext db, CancellationToken ct) => VersionAsync(db, DataVersionSql, ct);
+
+    /// <summary>The definitions' version now (<see cref="ReferenceVersionSql"/>).</summary>
+    public static Task<long> ReferenceVersionAsync(DashboardDbContext db, CancellationToken ct) => VersionAsync(db, ReferenceVersionSql, ct);
+
+    private static async Task<long> VersionAsync(DashboardDbContext db, string sql, CancellationToken ct)
+    {
+        await using var open = await OpenConnection.OfAsync(db, ct);
+        await using var cmd = open.Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The image is a cache of the rows: a damaged one is ignored (and replaced after the load from rows).</summary>
     private static SnapshotColumns? TryReadImage(DbConnection connection, DbTransaction tx, long version, string key)
     {
         try

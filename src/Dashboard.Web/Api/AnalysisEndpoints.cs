@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Dashboard.Application.Analysis;
 using Dashboard.Attribution;
 using Dashboard.Attribution.Journeys;
 using Dashboard.Attribution.Lift;
 using Dashboard.Attribution.Serialization;
 using Dashboard.Attribution.Valuation;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;

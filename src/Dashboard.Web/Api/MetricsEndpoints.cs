@@ -1,5 +1,5 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Attribution;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Serialization;

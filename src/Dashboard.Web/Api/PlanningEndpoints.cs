@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Dashboard.Application.Analysis;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Serialization;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Web.Access;
 

@@ -1,5 +1,5 @@
-using Dashboard.Reports.Rendering;
-using Dashboard.Reports.Schedules;
+using Dashboard.Application.Rendering;
+using Dashboard.Application.Schedules;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Configuration;

@@ -1,7 +1,7 @@
-using Dashboard.Data.Snapshots;
-using Dashboard.Reports.Dashboards;
+using Dashboard.Application.Analysis;
+using Dashboard.Application.Dashboards;
 using Dashboard.Web.Access;
-using Dashboard.Reports.Filters;
+using Dashboard.Application.Filters;
 using Dashboard.Web.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -28,7 +28,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected FilterOptions? Options { get; private set; }
 
-    protected Dashboard.Reports.Model.NumberFormat Format { get; private set; } = Dashboard.Reports.Model.NumberFormat.Default;
+    protected Dashboard.Application.Model.NumberFormat Format { get; private set; } = Dashboard.Application.Model.NumberFormat.Default;
 
 
     /// <summary>What the page was last computed from (null before the first computation).</summary>
@@ -36,7 +36,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     /// <summary>The lines written on an exported chart, so a pasted chart is never ambiguous: whose data, the period, the data's date.</summary>
     protected IReadOnlyList<string> ChartCaption(Metrics.Time.DateRange? range, DateOnly? dataAsOf) =>
-        Context is null ? [] : Reports.Charts.ChartScope.Caption(Context, range, dataAsOf);
+        Context is null ? [] : Application.Charts.ChartScope.Caption(Context, range, dataAsOf);
 
     protected override async Task OnInitializedAsync()
     {

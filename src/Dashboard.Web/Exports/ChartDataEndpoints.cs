@@ -1,11 +1,11 @@
 using System.Security.Claims;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Data.Snapshots;
-using Dashboard.Reports.Charts;
-using Dashboard.Reports.Dashboards;
-using Dashboard.Reports.Exports;
-using Dashboard.Reports.Model;
+using Dashboard.Application.Charts;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Exports;
+using Dashboard.Application.Model;
 using Dashboard.Web.Access;
 using Microsoft.EntityFrameworkCore;
 

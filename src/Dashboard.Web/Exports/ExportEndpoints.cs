@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Security.Claims;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;
-using Dashboard.Reports.Model;
-using Dashboard.Reports.Preferences;
+using Dashboard.Application.Model;
+using Dashboard.Application.Preferences;
 using Microsoft.EntityFrameworkCore;
 
-using Dashboard.Reports.Exports;
+using Dashboard.Application.Exports;
 
 namespace Dashboard.Web.Exports;
 

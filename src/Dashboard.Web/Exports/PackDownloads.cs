@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dashboard.Reports.Packs;
+using Dashboard.Application.Packs;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,4 +1,4 @@
-using Dashboard.Reports.Rendering;
+using Dashboard.Application.Rendering;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,6 +1,6 @@
-using Dashboard.Reports.Charts;
-using Dashboard.Reports.Packs;
-using Dashboard.Reports.Rendering;
+using Dashboard.Application.Charts;
+using Dashboard.Application.Packs;
+using Dashboard.Application.Rendering;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,4 +1,4 @@
-using Dashboard.Reports.Schedules;
+using Dashboard.Application.Schedules;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,6 +1,6 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Inventory;
-using Dashboard.Data.Snapshots;
 using Dashboard.Web.Api;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Exports;
@@ -35,20 +35,20 @@ public static class DashboardHosting
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
         services.AddSingleton<ExportContexts>();
-        services.AddOptions<Reports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Reports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Reports.Rendering.RenderingOptions>, RenderingOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Reports.Rendering.RenderingOptions>>().Value);
-        services.AddSingleton<Reports.Rendering.ChartRenderer>();
-        services.AddSingleton<Reports.Packs.ReviewPackBuilder>();
-        services.AddSingleton<Reports.Packs.PackMaker>();
+        services.AddOptions<Application.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Application.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Application.Rendering.RenderingOptions>, RenderingOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Application.Rendering.RenderingOptions>>().Value);
+        services.AddSingleton<Application.Rendering.ChartRenderer>();
+        services.AddSingleton<Application.Packs.ReviewPackBuilder>();
+        services.AddSingleton<Application.Packs.PackMaker>();
         services.AddSingleton<PackDownloads>();
-        services.AddOptions<Reports.Schedules.DeliveryOptions>().Bind(builder.Configuration.GetSection(Reports.Schedules.DeliveryOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Reports.Schedules.DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Reports.Schedules.DeliveryOptions>>().Value);
-        services.AddSingleton(sp => new Reports.Schedules.PackDelivery(sp.GetRequiredService<Reports.Schedules.DeliveryOptions>(), contentRoot));
-        services.AddSingleton(sp => new Reports.Schedules.PackScheduleRunner(
+        services.AddOptions<Application.Schedules.DeliveryOptions>().Bind(builder.Configuration.GetSection(Application.Schedules.DeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Application.Schedules.DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Application.Schedules.DeliveryOptions>>().Value);
+        services.AddSingleton(sp => new Application.Schedules.PackDelivery(sp.GetRequiredService<Application.Schedules.DeliveryOptions>(), contentRoot));
+        services.AddSingleton(sp => new Application.Schedules.PackScheduleRunner(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
-            sp.GetRequiredService<Reports.Packs.PackMaker>(), sp.GetRequiredService<Reports.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Application.Packs.PackMaker>(), sp.GetRequiredService<Application.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ScheduleHost>();
         services.AddHostedService<RendererWarmUp>();
         services.AddHostedService<SnapshotWatcher>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
-using Dashboard.Data.Snapshots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

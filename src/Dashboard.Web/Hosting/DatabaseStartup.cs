@@ -1,9 +1,9 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.DemoSeeding;
 using Dashboard.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Dashboard.Data.Snapshots;
 using Dashboard.DemoData;
 using Dashboard.Web.Configuration;
 using Microsoft.EntityFrameworkCore;

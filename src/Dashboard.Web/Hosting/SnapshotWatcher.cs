@@ -1,4 +1,4 @@
-using Dashboard.Data.Snapshots;
+using Dashboard.Application.Analysis;
 
 namespace Dashboard.Web.Hosting;
 

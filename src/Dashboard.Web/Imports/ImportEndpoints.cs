@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Dashboard.Web.Access;
-using Dashboard.Reports.Exports;
+using Dashboard.Application.Exports;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;

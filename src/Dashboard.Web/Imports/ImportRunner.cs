@@ -1,6 +1,6 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
-using Dashboard.Data.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Imports;

@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Data.Snapshots;
-using Dashboard.Reports.Model;
+using Dashboard.Application.Model;
 using Microsoft.AspNetCore.Components.Authorization;
-using Dashboard.Reports.Preferences;
+using Dashboard.Application.Preferences;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Preferences;
