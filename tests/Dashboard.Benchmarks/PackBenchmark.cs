@@ -6,12 +6,13 @@ using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Inventory;
 using Dashboard.DemoData;
+using Dashboard.Exports.Packs;
+using Dashboard.Exports.Rendering;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Packs;
-using Dashboard.Application.Rendering;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Dashboard.Exports.Files;
 using Dashboard.TestSupport;
 using Dashboard.Application.Exports;
 using Dashboard.Web.TestHost;

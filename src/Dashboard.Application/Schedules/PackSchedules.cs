@@ -41,7 +41,7 @@ public static class PackSchedules
             errors.Add($"Cadence \"{request.Cadence}\": use monthly or quarterly.");
         }
 
-        if (!PackMaker.Formats.Contains(request.Format))
+        if (!PackFormats.All.Contains(request.Format))
         {
             errors.Add($"Format \"{request.Format}\": use pptx or pdf.");
         }

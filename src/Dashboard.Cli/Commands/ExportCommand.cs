@@ -5,12 +5,13 @@ using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Inventory;
 using Dashboard.Data.Snapshots;
+using Dashboard.Exports.Files;
+using Dashboard.Exports.Packs;
+using Dashboard.Exports.Rendering;
 using Dashboard.Metrics.Query;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
-using Dashboard.Application.Exports;
 using Dashboard.Application.Packs;
-using Dashboard.Application.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli.Commands;

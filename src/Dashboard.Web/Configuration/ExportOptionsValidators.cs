@@ -1,5 +1,5 @@
-using Dashboard.Application.Rendering;
-using Dashboard.Application.Schedules;
+using Dashboard.Exports.Delivery;
+using Dashboard.Exports.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Configuration;

@@ -6,6 +6,7 @@ using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
 using Dashboard.Application.Model;
+using Dashboard.Exports.Files;
 using Dashboard.Web.Access;
 using Microsoft.EntityFrameworkCore;
 

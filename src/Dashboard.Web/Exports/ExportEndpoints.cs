@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
+using Dashboard.Exports.Files;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;

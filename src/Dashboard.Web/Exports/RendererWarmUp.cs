@@ -1,4 +1,5 @@
-using Dashboard.Application.Rendering;
+using Dashboard.Application.Packs;
+using Dashboard.Exports.Rendering;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,6 +1,6 @@
 using Dashboard.Application.Charts;
 using Dashboard.Application.Packs;
-using Dashboard.Application.Rendering;
+using Dashboard.Exports.Packs;
 
 namespace Dashboard.Web.Exports;
 

@@ -1,4 +1,4 @@
-using Dashboard.Application.Schedules;
+using Dashboard.Exports.Delivery;
 
 namespace Dashboard.Web.Exports;
 

@@ -35,20 +35,20 @@ public static class DashboardHosting
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
         services.AddSingleton<ExportContexts>();
-        services.AddOptions<Application.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Application.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Application.Rendering.RenderingOptions>, RenderingOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Application.Rendering.RenderingOptions>>().Value);
-        services.AddSingleton<Application.Rendering.ChartRenderer>();
-        services.AddSingleton<Application.Packs.ReviewPackBuilder>();
-        services.AddSingleton<Application.Packs.PackMaker>();
+        services.AddOptions<Dashboard.Exports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Dashboard.Exports.Rendering.RenderingOptions>, RenderingOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dashboard.Exports.Rendering.RenderingOptions>>().Value);
+        services.AddSingleton<Dashboard.Exports.Rendering.ChartRenderer>();
+        services.AddSingleton<Dashboard.Exports.Packs.ReviewPackBuilder>();
+        services.AddSingleton<Dashboard.Exports.Packs.PackMaker>();
         services.AddSingleton<PackDownloads>();
-        services.AddOptions<Application.Schedules.DeliveryOptions>().Bind(builder.Configuration.GetSection(Application.Schedules.DeliveryOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Application.Schedules.DeliveryOptions>, DeliveryOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Application.Schedules.DeliveryOptions>>().Value);
-        services.AddSingleton(sp => new Application.Schedules.PackDelivery(sp.GetRequiredService<Application.Schedules.DeliveryOptions>(), contentRoot));
-        services.AddSingleton(sp => new Application.Schedules.PackScheduleRunner(
+        services.AddOptions<Dashboard.Exports.Delivery.DeliveryOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Delivery.DeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Dashboard.Exports.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dashboard.Exports.Delivery.DeliveryOptions>>().Value);
+        services.AddSingleton(sp => new Dashboard.Exports.Delivery.PackDelivery(sp.GetRequiredService<Dashboard.Exports.Delivery.DeliveryOptions>(), contentRoot));
+        services.AddSingleton(sp => new Dashboard.Exports.Delivery.PackScheduleRunner(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
-            sp.GetRequiredService<Application.Packs.PackMaker>(), sp.GetRequiredService<Application.Schedules.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<Dashboard.Exports.Packs.PackMaker>(), sp.GetRequiredService<Dashboard.Exports.Delivery.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ScheduleHost>();
         services.AddHostedService<RendererWarmUp>();
         services.AddHostedService<SnapshotWatcher>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
+using Dashboard.Exports.Files;
 using Dashboard.Web.Access;
 using Dashboard.Application.Exports;
 using Microsoft.AspNetCore.Http.Features;

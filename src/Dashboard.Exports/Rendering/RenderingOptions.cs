@@ -1,4 +1,5 @@
-namespace Dashboard.Application.Rendering;
+
+namespace Dashboard.Exports.Rendering;
 
 /// <summary>Where headless Chromium is (configuration section "Rendering").</summary>
 public sealed class RenderingOptions
@@ -16,6 +17,3 @@ public sealed class RenderingOptions
     public IReadOnlyList<string> Problems() =>
         string.IsNullOrWhiteSpace(ChromiumPath) ? [$"Rendering:ChromiumPath must name the Chromium executable (for example {DefaultChromiumPath})."] : [];
 }
-
-/// <summary>Server-side rendering cannot run: Chromium is missing or would not start. The message says what to do.</summary>
-public sealed class RenderingUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,16 +1,11 @@
+using Dashboard.Application.Packs;
+using Dashboard.Exports.Rendering;
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Time;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
-using Dashboard.Application.Rendering;
 
-namespace Dashboard.Application.Packs;
-
-/// <summary>How far a pack has got: what it is doing, and how many of its steps are done.</summary>
-public sealed record PackProgress(string Step, int Done, int Total);
-
-/// <summary>A request names a chart no page has; the message lists the ones there are.</summary>
-public sealed class UnknownChartException(string message) : Exception(message);
+namespace Dashboard.Exports.Packs;
 
 /// <summary>
 /// Builds a review pack for a dashboard context: the view moved to the review period and comparison, each chosen

@@ -1,4 +1,5 @@
-namespace Dashboard.Application.Schedules;
+
+namespace Dashboard.Exports.Delivery;
 
 /// <summary>Where scheduled packs go (configuration section "Delivery").</summary>
 public sealed class DeliveryOptions

@@ -3,10 +3,11 @@ using System.Security;
 using System.Text;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Model;
+using Dashboard.Application.Packs;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 
-namespace Dashboard.Application.Packs;
+namespace Dashboard.Exports.Packs;
 
 /// <summary>
 /// A review pack as a PowerPoint deck (16:9): a title slide, the KPI summary as a native table, a slide per chart (its

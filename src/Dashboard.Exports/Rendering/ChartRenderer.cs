@@ -1,7 +1,8 @@
 using Dashboard.Application.Charts;
+using Dashboard.Application.Packs;
 using Microsoft.Playwright;
 
-namespace Dashboard.Application.Rendering;
+namespace Dashboard.Exports.Rendering;
 
 /// <summary>
 /// Draws charts that are on nobody's screen (decks, reports, schedules) from the same Plotly figures the pages draw,

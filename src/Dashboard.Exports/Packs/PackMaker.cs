@@ -1,15 +1,13 @@
+using Dashboard.Application.Packs;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Inventory;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
-using Dashboard.Application.Rendering;
+using Dashboard.Exports.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Application.Packs;
-
-/// <summary>A built file: its bytes, the name to save it under and its media type.</summary>
-public sealed record PackFile(byte[] Bytes, string FileName, string ContentType);
+namespace Dashboard.Exports.Packs;
 
 /// <summary>
 /// Makes a business review pack file (PowerPoint or PDF) for a dashboard context: the data's freshness in the scope,
@@ -18,7 +16,7 @@ public sealed record PackFile(byte[] Bytes, string FileName, string ContentType)
 /// </summary>
 public sealed class PackMaker(ReviewPackBuilder builder, ChartRenderer renderer, DataInventory inventory, IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
 {
-    public static IReadOnlyList<string> Formats { get; } = ["pptx", "pdf"];
+    public static IReadOnlyList<string> Formats => PackFormats.All;
 
     public async Task<PackFile> BuildAsync(DashboardContext context, ReviewRequest request, string format, string who,
         IProgress<PackProgress>? progress = null, CancellationToken ct = default)

@@ -1,11 +1,13 @@
 using Dashboard.Application.Analysis;
+using Dashboard.Application.Schedules;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Packs;
+using Dashboard.Exports.Packs;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Application.Schedules;
+namespace Dashboard.Exports.Delivery;
 
 /// <summary>
 /// Runs scheduled packs when they fall due: each is built for its owner as their page would show it (their markets,

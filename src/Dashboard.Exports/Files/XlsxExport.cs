@@ -1,9 +1,10 @@
 using System.Globalization;
+using Dashboard.Application.Exports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Dashboard.Application.Exports;
+namespace Dashboard.Exports.Files;
 
 /// <summary>
 /// Tables as one workbook, a sheet each: the title and context in the first rows, then the header and the rows, with

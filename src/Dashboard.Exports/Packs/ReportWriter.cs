@@ -3,9 +3,10 @@ using System.Net;
 using System.Text;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Model;
-using Dashboard.Application.Rendering;
+using Dashboard.Application.Packs;
+using Dashboard.Exports.Rendering;
 
-namespace Dashboard.Application.Packs;
+namespace Dashboard.Exports.Packs;
 
 /// <summary>
 /// A review pack as a PDF report with the deck's content, printed by Chromium from a print-styled HTML page: a cover

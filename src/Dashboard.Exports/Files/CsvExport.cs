@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Dashboard.Application.Exports;
 
-namespace Dashboard.Application.Exports;
+namespace Dashboard.Exports.Files;
 
 /// <summary>
 /// CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents), the title and context in the first

@@ -3,7 +3,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace Dashboard.Application.Schedules;
+namespace Dashboard.Exports.Delivery;
 
 /// <summary>Hands a scheduled pack over: written to the configured folder, or e-mailed through the configured SMTP server.</summary>
 public sealed class PackDelivery(DeliveryOptions options, string baseDirectory)
