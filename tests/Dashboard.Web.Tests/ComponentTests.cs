@@ -41,7 +41,7 @@ public sealed class ComponentTests : BunitContext
         var definition = Dashboard.Metrics.Catalogue.MeasureCatalogue.Find(measure)!;
         var kpi = new Dashboard.Application.Dashboards.Kpi(definition, value, null, before, (value - before) / before, null, [1.0, null, 3.0, 2.0]);
 
-        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
+        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Formatting.NumberFormat.Default).Add(x => x.Currency, "EUR"));
 
         var change = card.Find("[data-testid=kpi-change]").ClassList;
         Assert.Contains(news, change);
@@ -57,7 +57,7 @@ public sealed class ComponentTests : BunitContext
         var definition = Dashboard.Metrics.Catalogue.MeasureCatalogue.Find("roi")!;
         var kpi = new Dashboard.Application.Dashboards.Kpi(definition, null, "the journeys of this scope hold no conversion", null, null, null, []);
 
-        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Model.NumberFormat.Default).Add(x => x.Currency, "EUR"));
+        var card = Render<KpiCard>(p => p.Add(x => x.Kpi, kpi).Add(x => x.Format, Dashboard.Application.Formatting.NumberFormat.Default).Add(x => x.Currency, "EUR"));
 
         var value = card.Find("[data-testid=kpi-value]");
         Assert.Equal("—", value.TextContent.Trim());

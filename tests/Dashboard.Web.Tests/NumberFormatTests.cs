@@ -1,4 +1,4 @@
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,6 +1,6 @@
+using Dashboard.Application.Dashboards;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Time;
-using Dashboard.Application.Model;
 
 namespace Dashboard.Web.Tests;
 

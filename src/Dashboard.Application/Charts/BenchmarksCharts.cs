@@ -13,10 +13,10 @@ public static class BenchmarksCharts
     private static readonly object[] Diverging = [new object[] { 0, "#D55E00" }, new object[] { 0.5, "#F7F7F7" }, new object[] { 1, "#0072B2" }];
 
     /// <summary>Markets on the map, in the order of the map's points (a click gives a point's index).</summary>
-    public static IReadOnlyList<MarketBenchmark> Mapped(BenchmarksModel m) =>
+    public static IReadOnlyList<MarketBenchmark> Mapped(BenchmarksPageModel m) =>
         [.. (m ?? throw new ArgumentNullException(nameof(m))).Markets.Where(b => b.IndexVsGlobal is not null)];
 
-    public static ChartFigure Map(BenchmarksModel m, DashboardContext context)
+    public static ChartFigure Map(BenchmarksPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -59,7 +59,7 @@ public static class BenchmarksCharts
         return new ChartFigure("benchmark-map", title, data, layout, table, [m.Measure], 380);
     }
 
-    public static ChartFigure EventIndex(BenchmarksModel m, DashboardContext context)
+    public static ChartFigure EventIndex(BenchmarksPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -89,7 +89,7 @@ public static class BenchmarksCharts
         return new ChartFigure("benchmark-events", title, data, layout, table, [MeasureCatalogue.MicroConversionRate], 620);
     }
 
-    public static ChartFigure Coverage(BenchmarksModel m, DashboardContext context)
+    public static ChartFigure Coverage(BenchmarksPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);

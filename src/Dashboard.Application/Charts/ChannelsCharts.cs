@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -12,13 +12,13 @@ namespace Dashboard.Application.Charts;
 public static class ChannelsCharts
 {
     /// <summary>Channels with a value, highest first: the bars' order (a click gives a bar's index).</summary>
-    public static IReadOnlyList<ChannelRow> Ranked(ChannelsModel m)
+    public static IReadOnlyList<ChannelRow> Ranked(ChannelsPageModel m)
     {
         ArgumentNullException.ThrowIfNull(m);
         return [.. m.Channels.Where(c => c.Figures[m.Measure].Value is not null).OrderByDescending(c => c.Figures[m.Measure].Value)];
     }
 
-    public static ChartFigure ByChannel(ChannelsModel m, DashboardContext context)
+    public static ChartFigure ByChannel(ChannelsPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -48,14 +48,14 @@ public static class ChannelsCharts
         var context2 = ChartScope.Context(context, m.Range, m.ComparedWith, m.DataAsOf).Append(("Attribution model", m.Model)).ToList();
 
         // Every measure of the page, so the file answers the next question too; the charted one first.
-        var measures = ChannelsModel.Measures.OrderBy(k => k == m.Measure ? 0 : 1).Select(k => MeasureCatalogue.Find(k)!).ToList();
+        var measures = ChannelsPageModel.Measures.OrderBy(k => k == m.Measure ? 0 : 1).Select(k => MeasureCatalogue.Find(k)!).ToList();
         var table = new ExportTable(title, context2,
             [ExportColumn.Text("Channel"), ExportColumn.Text("Channel key"), .. measures.Select(d => ExportColumn.Measure(d, m.Currency))],
             [.. m.Channels.Select(c => new object?[] { c.Name, c.Key }.Concat(measures.Select(d => (object?)c.Figures[d.Key].Value)).ToArray())]);
         return new ChartFigure("channel-measure", title, data, layout, table, [.. measures.Select(d => d.Key)]);
     }
 
-    public static ChartFigure Matrix(ChannelsModel m, DashboardContext context)
+    public static ChartFigure Matrix(ChannelsPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);

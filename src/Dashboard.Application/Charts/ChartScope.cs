@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 using Dashboard.Application.Dashboards;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Application.Charts;
 

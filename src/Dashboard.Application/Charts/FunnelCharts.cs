@@ -2,7 +2,7 @@ using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -24,7 +24,7 @@ public static class FunnelCharts
         _ => key,
     };
 
-    public static ChartFigure Funnel(FunnelModel m, DashboardContext context)
+    public static ChartFigure Funnel(FunnelPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -47,7 +47,7 @@ public static class FunnelCharts
         return new ChartFigure("funnel", title, data, layout, table, [MeasureCatalogue.Sessions, MeasureCatalogue.MicroConversions, MeasureCatalogue.Orders]);
     }
 
-    public static ChartFigure IntentFlows(FunnelModel m, DashboardContext context)
+    public static ChartFigure IntentFlows(FunnelPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -81,7 +81,7 @@ public static class FunnelCharts
         return new ChartFigure("intent-flows", title, data, layout, table, [MeasureCatalogue.MicroConversions, MeasureCatalogue.Orders]);
     }
 
-    public static ChartFigure IntentCategories(FunnelModel m, DashboardContext context)
+    public static ChartFigure IntentCategories(FunnelPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -90,8 +90,8 @@ public static class FunnelCharts
         {
             data.Add(new Bar
             {
-                Name = FunnelModel.CategoryName(category),
-                X = Enum.GetValues<IntentGroup>().Select(g => (object)FunnelModel.IntentName(g)).ToList(),
+                Name = FunnelPageModel.CategoryName(category),
+                X = Enum.GetValues<IntentGroup>().Select(g => (object)FunnelPageModel.IntentName(g)).ToList(),
                 Y = Enum.GetValues<IntentGroup>().Select(g => (object)(m.Cells.FirstOrDefault(c => c.Intent == g && c.Category == category)?.Actions ?? 0)).ToList(),
                 Marker = new() { Color = ChartPalette.At(i) },
             });
@@ -107,7 +107,7 @@ public static class FunnelCharts
         const string title = "Micro-conversions by intent group and category";
         var table = new ExportTable(title, ChartScope.Context(context, m.Range, m.ComparedWith, m.DataAsOf),
             [ExportColumn.Text("Intent group"), ExportColumn.Text("Category"), ExportColumn.Measure(MeasureCatalogue.Find(MeasureCatalogue.MicroConversions)!, "")],
-            [.. m.Cells.Select(c => new object?[] { FunnelModel.IntentName(c.Intent), FunnelModel.CategoryName(c.Category), c.Actions })]);
+            [.. m.Cells.Select(c => new object?[] { FunnelPageModel.IntentName(c.Intent), FunnelPageModel.CategoryName(c.Category), c.Actions })]);
         return new ChartFigure("intent-categories", title, data, layout, table, [MeasureCatalogue.MicroConversions], 320);
     }
 }

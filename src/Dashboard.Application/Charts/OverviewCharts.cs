@@ -2,7 +2,7 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -13,7 +13,7 @@ namespace Dashboard.Application.Charts;
 /// <summary>The overview's chart: micro-conversions against revenue by day or week.</summary>
 public static class OverviewCharts
 {
-    public static ChartFigure Trend(OverviewModel m, DashboardContext context)
+    public static ChartFigure Trend(OverviewPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);

@@ -21,27 +21,27 @@ public sealed record ReportPage(string Key, string Title, IReadOnlyList<(string 
 /// </summary>
 public static class ReportPages
 {
-    public static ReportPage Overview { get; } = new("overview", "Overview", [("overview-trend", "Micro-conversions and revenue")], c => OverviewModel.Build(c.Analysis, c.Scope, c.View, c.Preferences, c.Time) is { } m
+    public static ReportPage Overview { get; } = new("overview", "Overview", [("overview-trend", "Micro-conversions and revenue")], c => OverviewPageModel.Build(c.Analysis, c.Scope, c.View, c.Preferences, c.Time) is { } m
         ? new PageReport(Overview!, m.Range, m.ComparedWith, m.DataAsOf, [OverviewCharts.Trend(m, c) with { Breakdowns = [Dimension.Market, Dimension.Channel] }])
         : null);
 
-    public static ReportPage Trends { get; } = new("trends", "Trends", [("trend", "Micro-conversions and revenue over time"), ("lag-correlation", "Correlation of actions and sales by lag")], c => TrendsModel.Build(c) is { } m
+    public static ReportPage Trends { get; } = new("trends", "Trends", [("trend", "Micro-conversions and revenue over time"), ("lag-correlation", "Correlation of actions and sales by lag")], c => TrendsPageModel.Build(c) is { } m
         ? new PageReport(Trends!, m.Range, m.ComparedWith, m.DataAsOf, [TrendsCharts.Trend(m, c), TrendsCharts.LagCorrelation(m, c)])
         : null);
 
     public static ReportPage Benchmarks { get; } = new("benchmarks", "Regional benchmarks",
-        [("benchmark-map", "Index vs global, map"), ("benchmark-events", "Index by market and micro-conversion"), ("benchmark-coverage", "Tracking coverage by month")], c => BenchmarksModel.Build(c) is { } m
+        [("benchmark-map", "Index vs global, map"), ("benchmark-events", "Index by market and micro-conversion"), ("benchmark-coverage", "Tracking coverage by month")], c => BenchmarksPageModel.Build(c) is { } m
         ? new PageReport(Benchmarks!, m.Range, m.ComparedWith, m.DataAsOf,
             [BenchmarksCharts.Map(m, c), BenchmarksCharts.EventIndex(m, c) with { Breakdowns = [Dimension.Market, Dimension.Event] }, BenchmarksCharts.Coverage(m, c)])
         : null);
 
-    public static ReportPage Channels { get; } = new("channels", "Channels", [("channel-measure", "Chosen measure by channel"), ("channel-matrix", "Which channel drives which micro-conversion")], c => ChannelsModel.Build(c) is { Channels.Count: > 0 } m
+    public static ReportPage Channels { get; } = new("channels", "Channels", [("channel-measure", "Chosen measure by channel"), ("channel-matrix", "Which channel drives which micro-conversion")], c => ChannelsPageModel.Build(c) is { Channels.Count: > 0 } m
         ? new PageReport(Channels!, m.Range, m.ComparedWith, m.DataAsOf,
             [ChannelsCharts.ByChannel(m, c) with { Breakdowns = [Dimension.Channel] }, ChannelsCharts.Matrix(m, c) with { Breakdowns = [Dimension.Channel, Dimension.Event] }])
         : null);
 
     public static ReportPage Funnel { get; } = new("funnel", "Funnel and intent",
-        [("funnel", "From sessions to purchase"), ("intent-flows", "Intent flows"), ("intent-categories", "Micro-conversions by intent and category")], c => FunnelModel.Build(c) is { } m
+        [("funnel", "From sessions to purchase"), ("intent-flows", "Intent flows"), ("intent-categories", "Micro-conversions by intent and category")], c => FunnelPageModel.Build(c) is { } m
         ? new PageReport(Funnel!, m.Range, m.ComparedWith, m.DataAsOf,
             [FunnelCharts.Funnel(m, c), FunnelCharts.IntentFlows(m, c), FunnelCharts.IntentCategories(m, c) with { Breakdowns = [Dimension.Category] }])
         : null);

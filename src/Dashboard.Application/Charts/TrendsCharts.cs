@@ -3,7 +3,7 @@ using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Query;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -17,7 +17,7 @@ public static class TrendsCharts
     public static string GrainKey(Dimension grain) => grain switch { Dimension.Week => "week", Dimension.Month => "month", _ => "day" };
 
     /// <param name="averages">Draw the 7- and 28-day averages (day grain only; the table always has them).</param>
-    public static ChartFigure Trend(TrendsModel m, DashboardContext context, bool averages = true)
+    public static ChartFigure Trend(TrendsPageModel m, DashboardContext context, bool averages = true)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);
@@ -115,7 +115,7 @@ public static class TrendsCharts
         return new ChartFigure("trend", title, data, layout, table, [MeasureCatalogue.MicroConversions, MeasureCatalogue.Revenue], 420);
     }
 
-    public static ChartFigure LagCorrelation(TrendsModel m, DashboardContext context)
+    public static ChartFigure LagCorrelation(TrendsPageModel m, DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(context);

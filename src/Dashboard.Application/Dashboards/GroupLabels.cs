@@ -15,7 +15,7 @@ public static class GroupLabels
             Dimension.Market => reference.Markets.FirstOrDefault(m => m.Code == key)?.Name ?? key,
             Dimension.Channel => reference.Channels.FirstOrDefault(c => c.Key == key)?.Name ?? key,
             Dimension.Event => reference.Events.FirstOrDefault(e => e.Key == key)?.Name ?? key,
-            Dimension.Category => Enum.GetValues<Category>().Where(c => c.ToKey() == key).Select(FunnelModel.CategoryName).FirstOrDefault() ?? key,
+            Dimension.Category => Enum.GetValues<Category>().Where(c => c.ToKey() == key).Select(FunnelPageModel.CategoryName).FirstOrDefault() ?? key,
             _ => key,
         };
     }

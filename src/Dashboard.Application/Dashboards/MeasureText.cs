@@ -1,5 +1,5 @@
 using Dashboard.Metrics.Catalogue;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Application.Dashboards;
 

@@ -1,7 +1,7 @@
 using Dashboard.Metrics.Catalogue;
 using Dashboard.Metrics.Narrative;
 using Dashboard.Metrics.Query;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Application.Dashboards;
 

@@ -1,14 +1,15 @@
-using Dashboard.Application.Model;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Application.Exports;
 
-/// <summary>The micro-conversion value page's tables as files: the same <see cref="ValueView"/> the page shows.</summary>
+/// <summary>The micro-conversion value page's tables as files: the same <see cref="ValuePageModel"/> the page shows.</summary>
 public static class ValueExports
 {
     public static IReadOnlyList<string> Tables { get; } = ["types", "channels", "campaigns", "reasons"];
 
     /// <param name="context">Markets, currency, who and when: lines every file of the page carries.</param>
-    public static ExportTable? For(string table, ValueView view, IReadOnlyList<(string Name, string Value)> context)
+    public static ExportTable? For(string table, ValuePageModel view, IReadOnlyList<(string Name, string Value)> context)
     {
         ArgumentNullException.ThrowIfNull(view);
         var currency = view.Valuation.Currency;

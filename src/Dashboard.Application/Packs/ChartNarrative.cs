@@ -50,7 +50,7 @@ public static class ChartNarrative
         {
             // Too little to say from movements alone: say so plainly rather than leave the slide bare.
             bullets.Add(bullets.Count == 0
-                ? $"No comparison-period data for these measures in {Model.Formats.Date(range.From)} – {Model.Formats.Date(range.To)}."
+                ? $"No comparison-period data for these measures in {Formatting.Formats.Date(range.From)} – {Formatting.Formats.Date(range.To)}."
                 : "No market, channel or type within the scope moved enough to single out.");
         }
 

@@ -26,9 +26,9 @@ public sealed record ReviewPack(
     IReadOnlyList<SourceFreshness> Sources,
     string PreparedBy,
     DateTimeOffset Prepared,
-    Model.NumberFormat Format)
+    Formatting.NumberFormat Format)
 {
-    public string Period => $"{Model.Formats.Date(Range.From)} – {Model.Formats.Date(Range.To)}";
+    public string Period => $"{Formatting.Formats.Date(Range.From)} – {Formatting.Formats.Date(Range.To)}";
 
-    public string Comparison => ComparedWith is { } c ? $"compared with {Model.Formats.Date(c.From)} – {Model.Formats.Date(c.To)}" : "no comparison";
+    public string Comparison => ComparedWith is { } c ? $"compared with {Formatting.Formats.Date(c.From)} – {Formatting.Formats.Date(c.To)}" : "no comparison";
 }

@@ -1,6 +1,6 @@
 using Dashboard.Data.Access;
 using Dashboard.Metrics.Snapshot;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 
 namespace Dashboard.Application.Preferences;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Dashboard.Application.Dashboards;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Dashboard.Application.Packs;
 using Dashboard.Exports.Rendering;
 

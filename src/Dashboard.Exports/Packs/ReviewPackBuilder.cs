@@ -26,7 +26,7 @@ public sealed class ReviewPackBuilder(ChartRenderer renderer)
         progress?.Report(new PackProgress("Computing the charts", 0, total));
 
         var chosen = await Task.Run(() => Charts(review, request.Charts), ct);
-        var overview = OverviewModel.Build(review.Analysis, review.Scope, review.View, review.Preferences, review.Time)
+        var overview = OverviewPageModel.Build(review.Analysis, review.Scope, review.View, review.Preferences, review.Time)
             ?? throw new UnknownChartException("There is no data in this scope to review.");
         var range = overview.Range;
         var bullets = await Task.Run(() => chosen.Select(c => ChartNarrative.Bullets(review, c.Figure, range, request.Compare)).ToList(), ct);

@@ -28,7 +28,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected FilterOptions? Options { get; private set; }
 
-    protected Dashboard.Application.Model.NumberFormat Format { get; private set; } = Dashboard.Application.Model.NumberFormat.Default;
+    protected Dashboard.Application.Formatting.NumberFormat Format { get; private set; } = Dashboard.Application.Formatting.NumberFormat.Default;
 
 
     /// <summary>What the page was last computed from (null before the first computation).</summary>

@@ -5,7 +5,7 @@ using Dashboard.Data.Access;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Dashboard.Exports.Files;
 using Dashboard.Web.Access;
 using Microsoft.EntityFrameworkCore;

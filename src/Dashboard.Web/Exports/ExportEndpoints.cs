@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Application.Analysis;
+using Dashboard.Application.Dashboards;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Exports.Files;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Dashboard.Application.Preferences;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,10 +36,10 @@ public static class ExportEndpoints
                 var scope = await scopes.ForAsync(http.User, ct);
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, analysis, ct);
-                ValueView view;
+                ValuePageModel view;
                 try
                 {
-                    view = ValueView.Build(analysis, scope, chosen);
+                    view = ValuePageModel.Build(analysis, scope, chosen);
                 }
                 catch (MetricsQueryException e)
                 {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Application.Model;
+using Dashboard.Application.Formatting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Dashboard.Application.Preferences;
 using Microsoft.EntityFrameworkCore;

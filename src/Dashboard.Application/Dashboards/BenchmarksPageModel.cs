@@ -14,7 +14,7 @@ public sealed record MarketBenchmark(
 /// against its region and the world (100 = par; the engine pools at least three hidden markets before it answers),
 /// the market × micro-conversion index, and tracking coverage of each definition by month.
 /// </summary>
-public sealed record BenchmarksModel(
+public sealed record BenchmarksPageModel(
     DateRange Range,
     DateRange? ComparedWith,
     DateOnly? DataAsOf,
@@ -35,7 +35,7 @@ public sealed record BenchmarksModel(
 
     public const string DefaultMeasure = MeasureCatalogue.MicroConversionRate;
 
-    public static BenchmarksModel? Build(DashboardContext context)
+    public static BenchmarksPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (analysis, view) = (context.Analysis, context.View);
@@ -88,6 +88,6 @@ public sealed record BenchmarksModel(
         var months = coverage.Rows.Select(r => r.Group[Dimension.Month]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var coverageCells = coverage.Rows.ToDictionary(r => (r.Group[Dimension.Event], r.Group[Dimension.Month]), r => r.Values[MeasureCatalogue.TrackingCoverage].Value);
         IReadOnlyList<IReadOnlyList<double?>> coverageGrid = [.. events.Select(e => (IReadOnlyList<double?>)[.. months.Select(mo => coverageCells.GetValueOrDefault((e.Key, mo)))])];
-        return new BenchmarksModel(range, answer.ComparisonRange, last, answer.Currency, measure, markets, events, eventIndex, months, coverageGrid);
+        return new BenchmarksPageModel(range, answer.ComparisonRange, last, answer.Currency, measure, markets, events, eventIndex, months, coverageGrid);
     }
 }

@@ -4,7 +4,7 @@ using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Surveys;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Dashboards;
 
 /// <summary>A channel's or campaign's engagement value (actions × value per action) over the recent period.</summary>
 public sealed record EngagementRow(string Key, string Name, double Value, double Actions);
@@ -14,7 +14,7 @@ public sealed record EngagementRow(string Key, string Name, double Value, double
 /// valuation in the user's currency, the engagement value by channel and by campaign of the last 13 weeks within the
 /// user's markets, and what consumers in those markets said about each type over the valuation's period.
 /// </summary>
-public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IReadOnlyList<EngagementRow> Channels, IReadOnlyList<EngagementRow> Campaigns,
+public sealed record ValuePageModel(ValuationResult Valuation, DateRange? Recent, IReadOnlyList<EngagementRow> Channels, IReadOnlyList<EngagementRow> Campaigns,
     IReadOnlyList<SurveySummary> Surveys)
 {
     public const int RecentDays = 91;
@@ -22,7 +22,7 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
     /// <summary>The verdict, groups and types left unvalued, in plain words.</summary>
     public ValueVerdict Verdict { get; } = ValueVerdict.Of(Valuation);
 
-    public static ValueView Build(SnapshotAnalysis analysis, AccessScope scope, string currency)
+    public static ValuePageModel Build(SnapshotAnalysis analysis, AccessScope scope, string currency)
     {
         ArgumentNullException.ThrowIfNull(analysis);
 
@@ -31,7 +31,7 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
         var surveys = SurveySummaries.Run(analysis.Snapshot, new SurveyQuery { Range = valuation.Range, Scope = scope });
         if (analysis.Snapshot.LastDay is not { } last)
         {
-            return new ValueView(valuation, null, [], [], surveys);
+            return new ValuePageModel(valuation, null, [], [], surveys);
         }
 
         var recent = new DateRange(last.AddDays(1 - RecentDays), last);
@@ -44,7 +44,7 @@ public sealed record ValueView(ValuationResult Valuation, DateRange? Recent, IRe
         {
             Range = recent, Measures = ["engagement_value", "micro_conversions"], By = [Dimension.Campaign], Scope = scope, Currency = currency,
         });
-        return new ValueView(valuation, recent, Rows(byChannel, Dimension.Channel, key => channelNames.GetValueOrDefault(key, key)),
+        return new ValuePageModel(valuation, recent, Rows(byChannel, Dimension.Channel, key => channelNames.GetValueOrDefault(key, key)),
             Rows(byCampaign, Dimension.Campaign, key => key.Length == 0 ? "(no campaign)" : key), surveys);
     }
 

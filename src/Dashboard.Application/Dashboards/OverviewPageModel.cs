@@ -15,7 +15,7 @@ public sealed record TrendPoint(string Period, double? MicroConversions, double?
 /// The overview page as plain data, from the engine only: six KPI cards with sparklines, the trend of
 /// micro-conversions against revenue, the top movers and a narrative of what moved.
 /// </summary>
-public sealed record OverviewModel(
+public sealed record OverviewPageModel(
     DateRange Range,
     DateRange? ComparedWith,
     DateOnly? DataAsOf,
@@ -34,7 +34,7 @@ public sealed record OverviewModel(
     ];
 
     /// <summary>Null when the scope holds no data at all.</summary>
-    public static OverviewModel? Build(SnapshotAnalysis analysis, AccessScope scope, DashboardView view, DisplayPreferences preferences, TimeProvider time)
+    public static OverviewPageModel? Build(SnapshotAnalysis analysis, AccessScope scope, DashboardView view, DisplayPreferences preferences, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(view);
@@ -75,6 +75,6 @@ public sealed record OverviewModel(
         var label = GroupLabels.For(analysis.Snapshot.Reference);
         var comparisonName = view.Compare == Comparison.SamePeriodLastYear ? "the same period last year" : "the previous period";
         var narrative = NarrativeWriter.Write(movers, label, comparisonName, preferences.Format, preferences.Currency);
-        return new OverviewModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative, label);
+        return new OverviewPageModel(range, totals.ComparisonRange, last, totals.Currency, kpis, grain, trend, movers, narrative, label);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Formatting;
 
 /// <summary>Culture-explicit display formats: the same text on every server, whatever its locale.</summary>
 public static class Formats

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Formatting;
 
 /// <summary>
 /// Imported text on its way into a Plotly label: Plotly reads a small set of HTML tags (&lt;a&gt;, &lt;b&gt;, &lt;br&gt;)

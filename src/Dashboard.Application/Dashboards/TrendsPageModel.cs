@@ -19,7 +19,7 @@ public sealed record FlightSpan(string Name, string Channel, DateOnly Start, Dat
 /// revenue at the chosen grain, moving averages, the comparison period laid over the same positions, anomaly flags
 /// (days outside the engine's robust band), campaign flights, and the lagged correlation between actions and revenue.
 /// </summary>
-public sealed record TrendsModel(
+public sealed record TrendsPageModel(
     DateRange Range,
     DateRange? ComparedWith,
     DateOnly? DataAsOf,
@@ -40,7 +40,7 @@ public sealed record TrendsModel(
     /// <summary>Days of lag the correlation looks at (actions leading revenue).</summary>
     public const int MaxLagDays = 28;
 
-    public static TrendsModel? Build(DashboardContext context)
+    public static TrendsPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (analysis, view) = (context.Analysis, context.View);
@@ -51,7 +51,7 @@ public sealed record TrendsModel(
 
         var reference = analysis.Snapshot.Reference;
         var choices = new List<(string Key, string Name)> { (AllActions, "All micro-conversions") };
-        choices.AddRange(Enum.GetValues<Category>().Select(c => ($"category:{c.ToKey()}", $"Category: {FunnelModel.CategoryName(c)}")));
+        choices.AddRange(Enum.GetValues<Category>().Select(c => ($"category:{c.ToKey()}", $"Category: {FunnelPageModel.CategoryName(c)}")));
         choices.AddRange(reference.Events.Select(e => ($"event:{e.Key}", e.Name)));
         var focus = choices.Any(c => c.Key == view.Focus) ? view.Focus! : AllActions;
 
@@ -137,7 +137,7 @@ public sealed record TrendsModel(
             .Where(s => s.Responses > 0 && InFocus(focus, reference.Events.FirstOrDefault(e => e.Key == s.Event)))
             .OrderByDescending(s => s.Responses)
             .ToList();
-        return new TrendsModel(range, actions.ComparisonRange, last, revenue.Currency, grain, focus, choices.First(c => c.Key == focus).Name, choices,
+        return new TrendsPageModel(range, actions.ComparisonRange, last, revenue.Currency, grain, focus, choices.First(c => c.Key == focus).Name, choices,
             rows, anomalies, flights, correlation, lookback, surveys);
     }
 

@@ -16,7 +16,7 @@ public sealed record ChannelRow(string Key, string Name, IReadOnlyDictionary<str
 /// micro-conversion, attributed revenue, ROAS and ROI under the chosen attribution model, and the channel ×
 /// micro-conversion matrix (which channel drives which action).
 /// </summary>
-public sealed record ChannelsModel(
+public sealed record ChannelsPageModel(
     DateRange Range,
     DateRange? ComparedWith,
     DateOnly? DataAsOf,
@@ -37,7 +37,7 @@ public sealed record ChannelsModel(
 
     public const string DefaultMeasure = MeasureCatalogue.Roas;
 
-    public static ChannelsModel? Build(DashboardContext context)
+    public static ChannelsPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (analysis, view) = (context.Analysis, context.View);
@@ -76,6 +76,6 @@ public sealed record ChannelsModel(
             var total = r.Figures[MeasureCatalogue.MicroConversions].Value;
             return (IReadOnlyList<double?>)[.. grid[i].Select(v => total > 0 && v is { } x ? x / total : null)];
         })];
-        return new ChannelsModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid, shares, answer.Notes);
+        return new ChannelsPageModel(range, answer.ComparisonRange, last, answer.Currency, model, measure, rows, events, grid, shares, answer.Notes);
     }
 }

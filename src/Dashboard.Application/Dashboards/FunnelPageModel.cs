@@ -19,7 +19,7 @@ public sealed record IntentCell(IntentGroup Intent, Category Category, double Ac
 /// share of sessions without purchase intent that separates them), the intent flows for a Sankey, micro-to-macro lift
 /// and the micro-engagement rate.
 /// </summary>
-public sealed record FunnelModel(
+public sealed record FunnelPageModel(
     DateRange Range,
     DateRange? ComparedWith,
     DateOnly? DataAsOf,
@@ -47,7 +47,7 @@ public sealed record FunnelModel(
         _ => category.ToKey(),
     };
 
-    public static FunnelModel? Build(DashboardContext context)
+    public static FunnelPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (analysis, view) = (context.Analysis, context.View);
@@ -87,7 +87,7 @@ public sealed record FunnelModel(
         double? noIntent = plain.Value is { } p && truer.Value is { } t && t > 0 ? 1 - (p / t) : null;
 
         var journeys = JourneyMeasures.Run(analysis.Snapshot, new AttributionQuery { Range = range, Scope = context.Scope, Filters = MarketFilters(view) });
-        return new FunnelModel(range, answer.ComparisonRange, last, stages, cells, plain, truer, noIntent, journeys);
+        return new FunnelPageModel(range, answer.ComparisonRange, last, stages, cells, plain, truer, noIntent, journeys);
     }
 
     /// <summary>Sessions, orders and journeys are kept by market, not by channel or brand: only the market filters apply to them.</summary>

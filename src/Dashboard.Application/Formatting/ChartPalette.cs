@@ -1,4 +1,4 @@
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Formatting;
 
 /// <summary>Okabe–Ito colours: told apart by readers with the common colour-vision deficiencies.</summary>
 public static class ChartPalette

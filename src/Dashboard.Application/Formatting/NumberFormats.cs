@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Formatting;
 
 /// <summary>
 /// A way of writing figures a user may choose: group and decimal separators, and group sizes. Built on the invariant

@@ -1,6 +1,6 @@
 using Dashboard.Attribution.Valuation;
 
-namespace Dashboard.Application.Model;
+namespace Dashboard.Application.Dashboards;
 
 /// <summary>Types the data value only together, named for a reader.</summary>
 public sealed record ValueGroupRow(string Names, double Value, double Low, double High, long Volume, double EngagementValue);
