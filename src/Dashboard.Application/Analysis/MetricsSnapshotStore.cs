@@ -9,7 +9,7 @@ namespace Dashboard.Application.Analysis;
 /// Holds the engine over the current snapshot. A refresh builds a whole new snapshot off to the side and swaps one
 /// reference, so a query runs on all of an import or none of it and never waits for a lock.
 /// </summary>
-public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> contexts) : IDisposable
+public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> contexts) : IAnalysisSource, IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile SnapshotAnalysis? _current;

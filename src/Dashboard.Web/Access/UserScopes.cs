@@ -44,3 +44,11 @@ public sealed class CircuitScope(AuthenticationStateProvider authentication, Use
         return await scopes.ForAsync(state.User);
     }
 }
+
+/// <summary>For components: the circuit's user as the application layer asks for them (their scope and preferences).</summary>
+public sealed class CircuitViewer(CircuitScope scope, Preferences.UserPreferences preferences) : Application.Analysis.IViewer
+{
+    public Task<AccessScope> ScopeAsync() => scope.GetAsync();
+
+    public Task<Application.Preferences.DisplayPreferences> PreferencesAsync() => preferences.GetAsync();
+}

@@ -65,6 +65,7 @@ public static class AccessHosting
         services.AddSingleton<UserScopes>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<Preferences.UserPreferences>();
+        services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }
 

@@ -31,6 +31,7 @@ public static class DashboardHosting
         services.AddSingleton<Dashboard.Data.Quality.DataQualityChecks>();
         services.AddOptions<DataQualityOptions>().Bind(builder.Configuration.GetSection(DataQualityOptions.SectionName));
         services.AddSingleton<MetricsSnapshotStore>();
+        services.AddSingleton<IAnalysisSource>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();

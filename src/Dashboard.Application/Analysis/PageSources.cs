@@ -1,0 +1,18 @@
+using Dashboard.Application.Preferences;
+using Dashboard.Metrics.Query;
+
+namespace Dashboard.Application.Analysis;
+
+/// <summary>The current snapshot and everything that answers questions on it (the store in the app; a fixed one in a test).</summary>
+public interface IAnalysisSource
+{
+    ValueTask<SnapshotAnalysis> GetAnalysisAsync(CancellationToken ct = default);
+}
+
+/// <summary>Who is looking: the markets they may see and how they want figures shown, resolved on the server.</summary>
+public interface IViewer
+{
+    Task<AccessScope> ScopeAsync();
+
+    Task<DisplayPreferences> PreferencesAsync();
+}

@@ -1,0 +1,65 @@
+using Bunit;
+using Dashboard.Application.Analysis;
+using Dashboard.Application.Preferences;
+using Dashboard.Data.Snapshots;
+using Dashboard.Metrics.Query;
+using Dashboard.TestSupport;
+using Dashboard.Web.Components.Controls;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.Pages;
+
+/// <summary>
+/// A page rendered by bUnit over the real seeded demo snapshot (a real SQLite file, loaded once per test run), seen by a
+/// user with a fixed scope and preferences. Controls that reach the host's own services (the exports menu) are stubbed:
+/// a page test is about the page's own behaviour.
+/// </summary>
+public abstract class PageTestContext : BunitContext
+{
+    private static readonly Lazy<Task<SnapshotAnalysis>> Seeded = new(LoadAsync);
+
+    protected PageTestContext()
+    {
+        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        ComponentFactories.AddStub<PageExports>();
+        Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
+        Services.AddSingleton<IViewer>(Viewer);
+        Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Who looks at the page; a test may narrow the scope before it renders.</summary>
+    protected FixedViewer Viewer { get; } = new(AccessScope.All, DisplayPreferences.Default);
+
+    protected static Task<SnapshotAnalysis> AnalysisAsync() => Seeded.Value;
+
+    /// <summary>Sets the browser's address, as a copied link would, before the page renders.</summary>
+    protected void OpenAt(string relativeUri) => Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().NavigateTo(relativeUri);
+
+    protected Uri CurrentUri => new(Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().Uri);
+
+    private static async Task<SnapshotAnalysis> LoadAsync()
+    {
+        await using var temp = TempDatabase.CopyOf(await SeededTemplate.GetAsync());
+        await using var db = temp.Open();
+        return new SnapshotAnalysis(await SnapshotLoader.LoadAsync(db));
+    }
+
+    private sealed class FixedAnalysis(Task<SnapshotAnalysis> analysis) : IAnalysisSource
+    {
+        public async ValueTask<SnapshotAnalysis> GetAnalysisAsync(CancellationToken ct = default) => await analysis;
+    }
+}
+
+public sealed class FixedViewer(AccessScope scope, DisplayPreferences preferences) : IViewer
+{
+    public AccessScope Scope { get; set; } = scope;
+
+    public DisplayPreferences Preferences { get; set; } = preferences;
+
+    public Task<AccessScope> ScopeAsync() => Task.FromResult(Scope);
+
+    public Task<DisplayPreferences> PreferencesAsync() => Task.FromResult(Preferences);
+}
