@@ -27,6 +27,8 @@ public abstract class PageTestContext : BunitContext
         ComponentFactories.AddStub<PageExports>();
         Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
         Services.AddSingleton<IViewer>(Viewer);
+        // An interactive circuit, as a user's browser has once the page is live (pages wait for long fits there).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
 

@@ -1,0 +1,268 @@
+using Dashboard.Application.Charts;
+using Dashboard.Application.Formatting;
+using Dashboard.Attribution.Planning;
+using Dashboard.Data.Access;
+using Dashboard.Metrics.Engine;
+
+namespace Dashboard.Application.Dashboards;
+
+/// <summary>
+/// The Budget scenarios page's state and rules: the spend per channel on the sliders, the total as a share of the
+/// current plan, the period, the bounds and goal of a recommendation, and what the planner predicts for them. The page
+/// binds to it and draws <see cref="Curves"/>; every amount here is per day in the reporting currency.
+/// </summary>
+public sealed class ScenarioPageModel
+{
+    private readonly double[] _current;
+    private double[] _spend;
+
+    // A recommendation's split of a channel over its markets (channel → market → share), kept while its slider moves.
+    private readonly Dictionary<string, Dictionary<string, double>> _split = [];
+    private readonly Dictionary<string, double?> _marketMin = [];
+    private readonly Dictionary<string, double?> _marketMax = [];
+    private readonly ScenarioCurves _curves;
+
+    public ScenarioPageModel(BudgetPlanner planner, string scopeKey, NumberFormat format, ScenarioView view)
+    {
+        ArgumentNullException.ThrowIfNull(planner);
+        ArgumentNullException.ThrowIfNull(view);
+        (Planner, ScopeKey, Format) = (planner, scopeKey, format);
+        Channels = planner.Model.Channels;
+        _current = [.. Channels.Select(c => planner.CurrentSpend[c.Channel])];
+        // A linked scenario's amounts; a channel the link does not name keeps its current spend.
+        _spend = [.. Channels.Select((c, i) => view.Spend.TryGetValue(c.Channel, out var s) ? s : _current[i])];
+        Min = [];
+        Max = [];
+        ResetBounds();
+        Budget = Math.Round(_current.Sum());
+        Floor = 2;
+        CurvesOfActions = view.CurvesOfActions;
+        (PeriodKey, Period) = (view.Period, PlanningPeriod.Parse(view.Period, planner.Model.LastDay));
+        Target = Math.Round(planner.Scenario(new Dictionary<string, double>(), Period).Baseline.PredictedRevenue.Value / Period.Days * 1.02);
+        _curves = new ScenarioCurves(this);
+        Recompute();
+    }
+
+    public BudgetPlanner Planner { get; }
+
+    public string ScopeKey { get; }
+
+    public NumberFormat Format { get; }
+
+    public string Currency => Planner.Currency;
+
+    public IReadOnlyList<ChannelResponse> Channels { get; }
+
+    public IReadOnlyList<double> Current => _current;
+
+    public IReadOnlyList<double> Spend => _spend;
+
+    /// <summary>The scenario's total spend as a percentage of the current plan's.</summary>
+    public double TotalPercent { get; private set; } = 100;
+
+    public string PeriodKey { get; private set; }
+
+    public PlanningPeriod Period { get; private set; }
+
+    public ScenarioResult Result { get; private set; } = default!;
+
+    public bool CurvesOfActions { get; private set; }
+
+    public ChartFigure Curves { get; private set; } = default!;
+
+    /// <summary>The curves' table: each channel's current and scenario points.</summary>
+    public IReadOnlyList<(string Name, double Spend, double Value, double MarginalRoi)> CurveRows { get; private set; } = [];
+
+    public OptimizeMode Mode { get; set; } = OptimizeMode.Revenue;
+
+    public double Budget { get; set; }
+
+    public double Target { get; set; }
+
+    public double Floor { get; set; }
+
+    /// <summary>Each channel's bounds for a recommendation; the page edits them in place.</summary>
+    public double[] Min { get; private set; }
+
+    public double[] Max { get; private set; }
+
+    /// <summary>The channel whose markets' bounds are shown.</summary>
+    public int BoundsChannel { get; set; }
+
+    public OptimizeResult? Recommendation { get; private set; }
+
+    public string? OptimizeError { get; private set; }
+
+    /// <summary>What the URL holds for this state: channels moved away from their current spend, the period, the curves.</summary>
+    public ScenarioView View => new(PeriodKey,
+        Channels.Select((c, i) => (c.Channel, i)).Where(p => Math.Round(_spend[p.i]) != Math.Round(_current[p.i])).ToDictionary(p => p.Channel, p => _spend[p.i]),
+        CurvesOfActions);
+
+    /// <summary>Written on a downloaded curves chart: whose markets, the period planned, the data the curves were fitted on.</summary>
+    public IReadOnlyList<string> CurvesCaption =>
+    [
+        ScopeKey == "*" ? "Markets: all" : $"Markets: {ScopeKey.Replace(",", ", ", StringComparison.Ordinal)}",
+        $"Planning {Formats.Date(Period.From)} – {Formats.Date(Period.To)} · curves fitted on data to {Formats.Date(Planner.Model.LastDay)} · {Currency} per day",
+    ];
+
+    public double SliderMax(int c) => Math.Max(1000, Math.Ceiling(_current[c] * 2 / 1000) * 1000);
+
+    public double SliderStep(int c) => Math.Max(1, Math.Round(SliderMax(c) / 400));
+
+    public double? MarginalRoi(int c) => Result.Predicted.MarginalRoi.GetValueOrDefault(Channels[c].Channel);
+
+    /// <summary>One channel's spend moved (a negative amount is 0); the total follows.</summary>
+    public void SetSpend(int c, double value)
+    {
+        _spend[c] = Math.Max(0, value);
+        UpdateTotal();
+        Recompute();
+    }
+
+    /// <summary>The total slider scales every channel's current spend by the same factor.</summary>
+    public void SetTotalPercent(double percent)
+    {
+        TotalPercent = percent;
+        _split.Clear();
+        _spend = [.. _current.Select(x => x * percent / 100)];
+        Recompute();
+    }
+
+    public void ResetToCurrent()
+    {
+        _spend = [.. _current];
+        _split.Clear();
+        TotalPercent = 100;
+        Recommendation = null;
+        Recompute();
+    }
+
+    public void SetPeriod(string key)
+    {
+        (PeriodKey, Period) = (key, PlanningPeriod.Parse(key, Planner.Model.LastDay));
+        Recommendation = null;
+        Recompute();
+    }
+
+    public void SetCurvesOfActions(bool actions)
+    {
+        CurvesOfActions = actions;
+        Recompute();
+    }
+
+    /// <summary>A saved scenario back on the sliders (its USD amounts in the reporting currency), with its period.</summary>
+    public void Open(SavedScenarioLine saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        (PeriodKey, Period) = (saved.Period, PlanningPeriod.Parse(saved.Period, Planner.Model.LastDay));
+        _spend = [.. Channels.Select((c, i) => saved.SpendUsd.TryGetValue(c.Channel, out var usd) ? usd / Planner.UsdPerUnit : _current[i])];
+        _split.Clear();
+        foreach (var (key, usd) in saved.SpendUsd.Where(p => p.Key.Contains('@', StringComparison.Ordinal)))
+        {
+            var (channel, market) = (key.Split('@')[0], key.Split('@')[1]);
+            var c = Channels.ToList().FindIndex(r => r.Channel == channel);
+            if (c >= 0 && _spend[c] > 0)
+            {
+                (_split.TryGetValue(channel, out var shares) ? shares : _split[channel] = [])[market] = usd / Planner.UsdPerUnit / _spend[c];
+            }
+        }
+
+        UpdateTotal();
+        Recommendation = null;
+        Recompute();
+    }
+
+    public void ResetBounds()
+    {
+        Min = [.. _current.Select(x => x * 0.5)];
+        Max = [.. _current.Select(x => x * 1.5)];
+        _marketMin.Clear();
+        _marketMax.Clear();
+    }
+
+    public double? MarketMin(string key) => _marketMin.GetValueOrDefault(key);
+
+    public double? MarketMax(string key) => _marketMax.GetValueOrDefault(key);
+
+    /// <summary>A market's bound (channel@market); null clears it, a negative one is 0.</summary>
+    public void SetMarketBound(string key, bool minimum, double? value)
+    {
+        var bounds = minimum ? _marketMin : _marketMax;
+        if (value is null)
+        {
+            bounds.Remove(key);
+        }
+        else
+        {
+            bounds[key] = Math.Max(0, value.Value);
+        }
+    }
+
+    /// <summary>The plan on screen for the planner: each channel's amount, and its markets' where a recommendation split it.</summary>
+    public Dictionary<string, double> PlanInput()
+    {
+        var plan = Channels.Select((c, i) => (c.Channel, _spend[i])).ToDictionary(p => p.Channel, p => p.Item2);
+        foreach (var (channel, shares) in _split)
+        {
+            var total = plan[channel];
+            foreach (var (market, share) in shares)
+            {
+                plan[$"{channel}@{market}"] = total * share;
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The optimiser's allocation for the goal and bounds, put on the sliders (with its split over markets).</summary>
+    public void Recommend()
+    {
+        OptimizeError = null;
+        try
+        {
+            var request = new OptimizeRequest(Mode, Period,
+                BudgetPerDay: Mode is OptimizeMode.Revenue or OptimizeMode.Profit ? Budget : null,
+                TargetRevenuePerDay: Mode == OptimizeMode.TargetRevenue ? Target : null,
+                RoasFloor: Mode == OptimizeMode.RoasFloor ? Floor : null,
+                Bounds: Channels.Select((c, i) => (c.Channel, i)).ToDictionary(p => p.Channel, p => ((double?)Min[p.i], (double?)Max[p.i]))
+                    .Concat(_marketMin.Keys.Union(_marketMax.Keys).Select(k => KeyValuePair.Create(k, (_marketMin.GetValueOrDefault(k), _marketMax.GetValueOrDefault(k)))))
+                    .ToDictionary(p => p.Key, p => p.Value));
+            Recommendation = Planner.Optimize(request);
+            _spend = [.. Channels.Select(c => Recommendation.Allocation.Single(a => a.Channel == c.Channel).Recommended)];
+            _split.Clear();
+            foreach (var line in Recommendation.Allocation.Where(a => a.Recommended > 0))
+            {
+                _split[line.Channel] = line.Markets.ToDictionary(m => m.Market, m => m.Recommended / line.Recommended);
+            }
+
+            UpdateTotal();
+        }
+        catch (MetricsQueryException e)
+        {
+            (Recommendation, OptimizeError) = (null, e.Message);
+        }
+
+        Recompute();
+    }
+
+    /// <summary>The marginal ROI the optimiser equalised: that of markets with their own curves between their bounds (else of free channels).</summary>
+    public static double FreeMarginal(OptimizeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var markets = result.Allocation.SelectMany(a => a.Markets).Where(m => m.OwnCurve && m.Binding is null && m.MarginalRoi is not null).Select(m => m.MarginalRoi!.Value).ToList();
+        return markets.Count > 0 ? markets.Average()
+            : result.Allocation.Where(a => a.Binding is null && a.MarginalRoi is not null).Select(a => a.MarginalRoi!.Value).DefaultIfEmpty(double.NaN).Average();
+    }
+
+    /// <summary>A change against the current plan, as a signed percentage; "—" where the plan has nothing.</summary>
+    public string Change(double now, double before) => before != 0 ? Format.SignedPercent((now / before) - 1) : "—";
+
+    private void UpdateTotal() => TotalPercent = _current.Sum() > 0 ? 100 * _spend.Sum() / _current.Sum() : 100;
+
+    /// <summary>The scenario's prediction and the curves with the current and scenario points, all from the planner.</summary>
+    private void Recompute()
+    {
+        Result = Planner.Scenario(PlanInput(), Period);
+        (Curves, CurveRows) = _curves.Draw();
+    }
+}
