@@ -15,4 +15,7 @@ public interface IViewer
     Task<AccessScope> ScopeAsync();
 
     Task<DisplayPreferences> PreferencesAsync();
+
+    /// <summary>How the audit log and the import history name them (<see cref="Actors"/>).</summary>
+    Task<string> ActorAsync();
 }

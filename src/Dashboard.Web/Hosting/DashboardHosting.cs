@@ -32,6 +32,8 @@ public static class DashboardHosting
         services.AddOptions<DataQualityOptions>().Bind(builder.Configuration.GetSection(DataQualityOptions.SectionName));
         services.AddSingleton<MetricsSnapshotStore>();
         services.AddSingleton<IAnalysisSource>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
+        services.AddSingleton<Application.Admin.AuditService>();
+        services.AddSingleton<Application.Admin.ErasureService>();
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();

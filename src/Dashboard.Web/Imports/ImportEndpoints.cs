@@ -1,3 +1,4 @@
+using Dashboard.Application.Analysis;
 using System.Globalization;
 using System.Security.Claims;
 using Dashboard.Data;
@@ -127,7 +128,7 @@ public static class ImportEndpoints
     }
 
     /// <summary>Who an import is recorded as: the user's e-mail or the API key's name.</summary>
-    public static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+    private static string Actor(ClaimsPrincipal user) => Actors.Of(user);
 
     public static object ImportJson(ImportResult result) => result.Stored
         ? new { kind = result.Kind, file = result.FileName, import_id = result.ImportId, inserted = result.Inserted, replaced = result.Replaced, erased_journeys = result.ErasedJourneys }

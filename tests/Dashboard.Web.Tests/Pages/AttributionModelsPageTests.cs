@@ -16,7 +16,7 @@ public sealed class AttributionModelsPageTests : PageTestContext
         var last = (await AnalysisAsync()).Snapshot.LastDay!.Value;
         OpenAt("/attribution?days=28");
 
-        var page = Render<AttributionModels>();
+        var page = Open<AttributionModels>();
 
         page.WaitForAssertion(() => Assert.Contains($"{Day(last.AddDays(-27))} – {Day(last)}", page.Find("[data-testid=attribution-range]").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
@@ -29,7 +29,7 @@ public sealed class AttributionModelsPageTests : PageTestContext
     {
         var last = (await AnalysisAsync()).Snapshot.LastDay!.Value;
         OpenAt("/attribution");
-        var page = Render<AttributionModels>();
+        var page = Open<AttributionModels>();
         page.WaitForAssertion(() => Assert.Contains($"{Day(last.AddDays(-90))} – {Day(last)}", page.Find("[data-testid=attribution-range]").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         var thirteenWeeks = Conversions(page);

@@ -17,7 +17,7 @@ public sealed class ExperimentsPageTests : PageTestContext
         var expected = HoldoutLift.Run(snapshot, test, "coupon_download", AccessScope.All);
         OpenAt("/experiments?test=" + Uri.EscapeDataString(test) + "&outcome=coupon_download");
 
-        var page = Render<Experiments>();
+        var page = Open<Experiments>();
 
         page.WaitForAssertion(() => Assert.Equal(Shown(expected.Lift), page.Find("[data-testid=lift]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         Assert.Equal(test, page.Find("[data-testid=experiment-test][role=combobox]").TextContent.Trim());
@@ -33,7 +33,7 @@ public sealed class ExperimentsPageTests : PageTestContext
         var signups = HoldoutLift.Run(snapshot, test, "newsletter_signup", AccessScope.All);
         Assert.NotEqual(Shown(revenue.Lift), Shown(signups.Lift));
         OpenAt("/experiments");
-        var page = Render<Experiments>();
+        var page = Open<Experiments>();
         page.WaitForAssertion(() => Assert.Equal(Shown(revenue.Lift), page.Find("[data-testid=lift]").TextContent.Trim()), TimeSpan.FromSeconds(30));
 
         var outcome = page.FindComponents<MudSelect<string>>().Single(s => s.Markup.Contains("experiment-outcome", StringComparison.Ordinal));
@@ -53,7 +53,7 @@ public sealed class ExperimentsPageTests : PageTestContext
         Viewer.Scope = AccessScope.Only(snapshot.Reference.Markets.Select(m => m.Code).Except(test.TestMarkets.Take(2)));
         OpenAt("/experiments?test=" + Uri.EscapeDataString(test.Test));
 
-        var page = Render<Experiments>();
+        var page = Open<Experiments>();
 
         page.WaitForAssertion(() => Assert.Contains("none whose markets you may see", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain(test.Test, page.Markup, StringComparison.Ordinal);

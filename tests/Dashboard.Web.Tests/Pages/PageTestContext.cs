@@ -27,9 +27,18 @@ public abstract class PageTestContext : BunitContext
         ComponentFactories.AddStub<PageExports>();
         Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
         Services.AddSingleton<IViewer>(Viewer);
-        // An interactive circuit, as a user's browser has once the page is live (pages wait for long fits there).
+    }
+
+    /// <summary>
+    /// Renders the page as a live circuit does (interactive, with the popover provider that select lists open in). A
+    /// test adds its own services before this.
+    /// </summary>
+    protected IRenderedComponent<TPage> Open<TPage>()
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
+        return Render<TPage>();
     }
 
     /// <summary>Who looks at the page; a test may narrow the scope before it renders.</summary>
@@ -64,4 +73,8 @@ public sealed class FixedViewer(AccessScope scope, DisplayPreferences preference
     public Task<AccessScope> ScopeAsync() => Task.FromResult(Scope);
 
     public Task<DisplayPreferences> PreferencesAsync() => Task.FromResult(Preferences);
+
+    public string Actor { get; set; } = "tester@demo.local";
+
+    public Task<string> ActorAsync() => Task.FromResult(Actor);
 }

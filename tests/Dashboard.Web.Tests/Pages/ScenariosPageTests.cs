@@ -69,7 +69,7 @@ public sealed class ScenariosPageTests : PageTestContext
         var channel = baseline.Channels[0].Channel;
         OpenAt("/scenarios?spend=" + Uri.EscapeDataString(channel + ":2500"));
 
-        var page = Render<Scenarios>();
+        var page = Open<Scenarios>();
 
         // The total shown is the current plan with that one channel at 2,500 a day.
         var total = baseline.Current.Skip(1).Sum() + 2500;
