@@ -29,11 +29,12 @@ public static class DashboardHosting
             DashboardDatabase.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         services.AddSingleton<DataInventory>();
         services.AddSingleton<Dashboard.Data.Quality.DataQualityChecks>();
-        services.AddOptions<DataQualityOptions>().Bind(builder.Configuration.GetSection(DataQualityOptions.SectionName));
+        services.AddOptions<Application.Admin.DataQualityOptions>().Bind(builder.Configuration.GetSection(Application.Admin.DataQualityOptions.SectionName));
         services.AddSingleton<MetricsSnapshotStore>();
         services.AddSingleton<IAnalysisSource>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
         services.AddSingleton<Application.Admin.AuditService>();
         services.AddSingleton<Application.Admin.ErasureService>();
+        services.AddSingleton<Application.Admin.DataQualityService>();
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();

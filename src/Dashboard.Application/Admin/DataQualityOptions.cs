@@ -1,4 +1,4 @@
-namespace Dashboard.Web.Configuration;
+namespace Dashboard.Application.Admin;
 
 /// <summary>Thresholds of the data-quality page (section "DataQuality").</summary>
 public sealed class DataQualityOptions
