@@ -35,6 +35,7 @@ public static class DashboardHosting
         services.AddSingleton<Application.Admin.AuditService>();
         services.AddSingleton<Application.Admin.ErasureService>();
         services.AddSingleton<Application.Admin.DataQualityService>();
+        services.AddSingleton<Application.Admin.RowsService>();
         services.AddSingleton<Imports.UploadStore>();
         services.AddSingleton<Imports.UploadTokens>();
         services.AddSingleton<Imports.ImportRunner>();
