@@ -31,6 +31,7 @@ public sealed class ScenarioPageModel
         _current = [.. Channels.Select(c => planner.CurrentSpend[c.Channel])];
         // A linked scenario's amounts; a channel the link does not name keeps its current spend.
         _spend = [.. Channels.Select((c, i) => view.Spend.TryGetValue(c.Channel, out var s) ? s : _current[i])];
+        UpdateTotal();
         Min = [];
         Max = [];
         ResetBounds();

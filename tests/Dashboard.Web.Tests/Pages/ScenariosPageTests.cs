@@ -73,7 +73,8 @@ public sealed class ScenariosPageTests : PageTestContext
 
         // The total shown is the current plan with that one channel at 2,500 a day.
         var total = baseline.Current.Skip(1).Sum() + 2500;
-        page.WaitForAssertion(() => Assert.StartsWith(NumberFormat.Default.Whole(total), page.Find("[data-testid=total-spend]").TextContent.Trim(), StringComparison.Ordinal),
+        var share = (100 * total / baseline.Current.Sum()).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        page.WaitForAssertion(() => Assert.Equal($"{NumberFormat.Default.Whole(total)} ({share}% of current)", page.Find("[data-testid=total-spend]").TextContent.Trim()),
             TimeSpan.FromSeconds(60));
 
         var slider = page.FindComponents<MudSlider<double>>().First(s => s.Markup.Contains("Total budget", StringComparison.Ordinal));
