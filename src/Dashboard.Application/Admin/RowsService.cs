@@ -1,7 +1,7 @@
 using System.Globalization;
+using Dashboard.Application.Filters;
 using Dashboard.Data;
 using Dashboard.Data.Quality;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Application.Admin;
@@ -15,9 +15,8 @@ public sealed class RowsService(IDbContextFactory<DashboardDbContext> contexts)
 {
     public async Task<RowsPageModel> LoadAsync(string? query, CancellationToken ct = default)
     {
-        var parsed = QueryHelpers.ParseQuery(query);
-        var kind = parsed.TryGetValue("kind", out var k) ? k.ToString() : "";
-        var shown = parsed.Where(q => q.Key != "kind").ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        var shown = QueryValues.Parse(query);
+        var kind = shown.Remove("kind", out var k) ? k : "";
         if (!RowBrowser.Supports(kind))
         {
             return new RowsPageModel(kind, shown, null, $"'{kind}' has no row view.");

@@ -37,13 +37,14 @@ internal sealed class ScenarioCurves(ScenarioPageModel model)
             data.Add(Line(c, colour));
             foreach (var (x, symbol, label) in new[] { (model.Current[c], SymbolEnum.Circle, "current"), (model.Spend[c], SymbolEnum.Diamond, "scenario") })
             {
+                var y = Y(c, x);
                 data.Add(new Scatter
                 {
-                    Name = $"{channels[c].Name}, {label}", Mode = ModeFlag.Markers, X = [x], Y = [Y(c, x)], ShowLegend = false, LegendGroup = channels[c].Channel,
+                    Name = $"{channels[c].Name}, {label}", Mode = ModeFlag.Markers, X = [x], Y = [y], ShowLegend = false, LegendGroup = channels[c].Channel,
                     Marker = new() { Color = colour, Size = 11, Symbol = symbol, Line = new() { Color = "#ffffff", Width = 1 } },
                     HoverTemplate = $"{PlotlyText.Escape(channels[c].Name)}, {label}: %{{x:,.0f}} per day → %{{y:,.0f}}<extra></extra>",
                 });
-                rows.Add((channels[c].Name, x, Y(c, x), model.MarginalRoi(c) ?? double.NaN));
+                rows.Add((channels[c].Name, x, y, model.MarginalRoi(c) ?? double.NaN));
             }
         }
 

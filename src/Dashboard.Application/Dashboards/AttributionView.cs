@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
+using System.Globalization;
+using Dashboard.Application.Filters;
 
 namespace Dashboard.Application.Dashboards;
 
@@ -13,8 +14,8 @@ public sealed record AttributionView(int Days)
     /// <summary>From a query string; a missing or unknown period falls back to the default.</summary>
     public static AttributionView Parse(string? query)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        return q.TryGetValue("days", out var v) && int.TryParse(v.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+        return QueryValues.Parse(query).GetValueOrDefault("days") is { } text
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
             && Periods.Any(p => p.Days == days) ? new AttributionView(days) : Default;
     }
 

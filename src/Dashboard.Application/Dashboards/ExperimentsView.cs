@@ -1,4 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
+using Dashboard.Application.Filters;
+using Dashboard.Attribution.Lift;
 
 namespace Dashboard.Application.Dashboards;
 
@@ -7,16 +8,15 @@ namespace Dashboard.Application.Dashboards;
 /// <param name="Outcome">"revenue" or a micro-conversion's key.</param>
 public sealed record ExperimentsView(string? Test, string Outcome)
 {
-    public const string Revenue = "revenue";
+    public const string Revenue = HoldoutLift.RevenueOutcome;
 
     public static ExperimentsView Default { get; } = new(null, Revenue);
 
     /// <summary>From a query string; unknown names are kept here and fall back when the page model checks them.</summary>
     public static ExperimentsView Parse(string? query)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        string? One(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
-        return new ExperimentsView(One("test"), One("outcome") ?? Revenue);
+        var q = QueryValues.Parse(query);
+        return new ExperimentsView(q.GetValueOrDefault("test"), q.GetValueOrDefault("outcome") ?? Revenue);
     }
 
     /// <summary>The query string without '?'; empty for the default view.</summary>

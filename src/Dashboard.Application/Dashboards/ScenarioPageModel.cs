@@ -31,7 +31,6 @@ public sealed class ScenarioPageModel
         _current = [.. Channels.Select(c => planner.CurrentSpend[c.Channel])];
         // A linked scenario's amounts; a channel the link does not name keeps its current spend.
         _spend = [.. Channels.Select((c, i) => view.Spend.TryGetValue(c.Channel, out var s) ? s : _current[i])];
-        UpdateTotal();
         Min = [];
         Max = [];
         ResetBounds();
@@ -58,8 +57,8 @@ public sealed class ScenarioPageModel
 
     public IReadOnlyList<double> Spend => _spend;
 
-    /// <summary>The scenario's total spend as a percentage of the current plan's.</summary>
-    public double TotalPercent { get; private set; } = 100;
+    /// <summary>The scenario's total spend as a percentage of the current plan's (derived, so it cannot go stale).</summary>
+    public double TotalPercent => _current.Sum() > 0 ? 100 * _spend.Sum() / _current.Sum() : 100;
 
     public string PeriodKey { get; private set; }
 
@@ -112,18 +111,16 @@ public sealed class ScenarioPageModel
 
     public double? MarginalRoi(int c) => Result.Predicted.MarginalRoi.GetValueOrDefault(Channels[c].Channel);
 
-    /// <summary>One channel's spend moved (a negative amount is 0); the total follows.</summary>
+    /// <summary>One channel's spend moved (a negative amount is 0).</summary>
     public void SetSpend(int c, double value)
     {
         _spend[c] = Math.Max(0, value);
-        UpdateTotal();
         Recompute();
     }
 
     /// <summary>The total slider scales every channel's current spend by the same factor.</summary>
     public void SetTotalPercent(double percent)
     {
-        TotalPercent = percent;
         _split.Clear();
         _spend = [.. _current.Select(x => x * percent / 100)];
         Recompute();
@@ -133,7 +130,6 @@ public sealed class ScenarioPageModel
     {
         _spend = [.. _current];
         _split.Clear();
-        TotalPercent = 100;
         Recommendation = null;
         Recompute();
     }
@@ -168,7 +164,6 @@ public sealed class ScenarioPageModel
             }
         }
 
-        UpdateTotal();
         Recommendation = null;
         Recompute();
     }
@@ -235,8 +230,6 @@ public sealed class ScenarioPageModel
             {
                 _split[line.Channel] = line.Markets.ToDictionary(m => m.Market, m => m.Recommended / line.Recommended);
             }
-
-            UpdateTotal();
         }
         catch (MetricsQueryException e)
         {
@@ -257,8 +250,6 @@ public sealed class ScenarioPageModel
 
     /// <summary>A change against the current plan, as a signed percentage; "—" where the plan has nothing.</summary>
     public string Change(double now, double before) => before != 0 ? Format.SignedPercent((now / before) - 1) : "—";
-
-    private void UpdateTotal() => TotalPercent = _current.Sum() > 0 ? 100 * _spend.Sum() / _current.Sum() : 100;
 
     /// <summary>The scenario's prediction and the curves with the current and scenario points, all from the planner.</summary>
     private void Recompute()

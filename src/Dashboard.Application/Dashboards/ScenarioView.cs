@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.WebUtilities;
+using Dashboard.Application.Filters;
 
 namespace Dashboard.Application.Dashboards;
 
@@ -20,8 +20,8 @@ public sealed record ScenarioView(string Period, IReadOnlyDictionary<string, dou
     /// <summary>From a query string; an unknown period, a malformed amount or a negative one is left out.</summary>
     public static ScenarioView Parse(string? query)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        string? One(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+        var q = QueryValues.Parse(query);
+        string? One(string key) => q.GetValueOrDefault(key);
         var period = One("period") is { } p && Periods.Any(x => x.Key == p) ? p : DefaultPeriod;
         var spend = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var part in (One("spend") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Application.Filters;
 
@@ -48,8 +47,8 @@ public sealed record DashboardView
     /// <summary>From a query string ("?period=last-month&amp;market=DE,FR"); unknown or malformed values fall back to the defaults.</summary>
     public static DashboardView Parse(string? query)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        string? One(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+        var q = QueryValues.Parse(query);
+        string? One(string key) => q.GetValueOrDefault(key);
         IReadOnlyList<string> List(string key) => One(key)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList() ?? [];
         static DateOnly? Date(string? text) =>
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

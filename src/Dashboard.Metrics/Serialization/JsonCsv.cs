@@ -36,10 +36,10 @@ public static class JsonCsv
             rows.Add(row);
         }
 
-        var text = new StringBuilder().AppendJoin(',', columns.Select(Quote)).Append('\n');
+        var text = new StringBuilder().AppendJoin(',', columns.Select(CsvText.Quote)).Append('\n');
         foreach (var row in rows)
         {
-            text.AppendJoin(',', columns.Select(c => Quote(row.GetValueOrDefault(c, "")))).Append('\n');
+            text.AppendJoin(',', columns.Select(c => CsvText.Quote(row.GetValueOrDefault(c, "")))).Append('\n');
         }
 
         return text.ToString();
@@ -138,7 +138,4 @@ public static class JsonCsv
         JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>() ? "true" : "false",
         _ => value.ToJsonString(),
     };
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -17,7 +17,7 @@ public static class MetricsAnswerCsv
         var compared = answer.Totals.Comparison is not null;
         var header = answer.By.Select(d => d.Key())
             .Concat(measures.SelectMany(m => compared ? new[] { m, m + "_comparison", m + "_change" } : [m]));
-        var sb = new StringBuilder().AppendJoin(',', header.Select(Quote)).Append('\n');
+        var sb = new StringBuilder().AppendJoin(',', header.Select(CsvText.Quote)).Append('\n');
         // Grouped answers end with a totals line labelled "total"; an ungrouped answer is its totals line alone.
         var lines = answer.By.Count == 0
             ? [answer.Totals]
@@ -28,14 +28,11 @@ public static class MetricsAnswerCsv
                 .Concat(measures.SelectMany(m => compared
                     ? new[] { Number(row.Values[m]), Number(row.Comparison![m]), Number(row.Change![m]) }
                     : [Number(row.Values[m])]));
-            sb.AppendJoin(',', cells.Select(Quote)).Append('\n');
+            sb.AppendJoin(',', cells.Select(CsvText.Quote)).Append('\n');
         }
 
         return sb.ToString();
     }
 
     private static string Number(MeasureValue value) => value.Value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -44,13 +44,3 @@ public sealed class CircuitScope(AuthenticationStateProvider authentication, Use
         return await scopes.ForAsync(state.User);
     }
 }
-
-/// <summary>For components: the circuit's user as the application layer asks for them (their scope and preferences).</summary>
-public sealed class CircuitViewer(CircuitScope scope, Preferences.UserPreferences preferences, AuthenticationStateProvider authentication) : Application.Analysis.IViewer
-{
-    public async Task<string> ActorAsync() => Application.Analysis.Actors.Of((await authentication.GetAuthenticationStateAsync()).User);
-
-    public Task<AccessScope> ScopeAsync() => scope.GetAsync();
-
-    public Task<Application.Preferences.DisplayPreferences> PreferencesAsync() => preferences.GetAsync();
-}

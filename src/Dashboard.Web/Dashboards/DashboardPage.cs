@@ -51,8 +51,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     protected Task NavigateAsync(DashboardView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var query = view.ToQuery();
-        Nav.NavigateTo(Nav.ToAbsoluteUri(Nav.Uri).GetLeftPart(UriPartial.Path) + (query.Length > 0 ? "?" + query : ""));
+        Nav.NavigateToQuery(view.ToQuery());
         return Task.CompletedTask;
     }
 

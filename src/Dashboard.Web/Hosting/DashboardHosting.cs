@@ -41,14 +41,14 @@ public static class DashboardHosting
         services.AddSingleton<Imports.ImportRunner>();
         services.AddSingleton<ExportContexts>();
         services.AddOptions<Dashboard.Exports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Dashboard.Exports.Rendering.RenderingOptions>, RenderingOptionsValidator>();
+        services.AddSingleton<IValidateOptions<Dashboard.Exports.Rendering.RenderingOptions>>(new ProblemsValidator<Dashboard.Exports.Rendering.RenderingOptions>(o => o.Problems()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dashboard.Exports.Rendering.RenderingOptions>>().Value);
         services.AddSingleton<Dashboard.Exports.Rendering.ChartRenderer>();
         services.AddSingleton<Dashboard.Exports.Packs.ReviewPackBuilder>();
         services.AddSingleton<Dashboard.Exports.Packs.PackMaker>();
         services.AddSingleton<PackDownloads>();
         services.AddOptions<Dashboard.Exports.Delivery.DeliveryOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Delivery.DeliveryOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Dashboard.Exports.Delivery.DeliveryOptions>, DeliveryOptionsValidator>();
+        services.AddSingleton<IValidateOptions<Dashboard.Exports.Delivery.DeliveryOptions>>(new ProblemsValidator<Dashboard.Exports.Delivery.DeliveryOptions>(o => o.Problems()));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Dashboard.Exports.Delivery.DeliveryOptions>>().Value);
         services.AddSingleton(sp => new Dashboard.Exports.Delivery.PackDelivery(sp.GetRequiredService<Dashboard.Exports.Delivery.DeliveryOptions>(), contentRoot));
         services.AddSingleton(sp => new Dashboard.Exports.Delivery.PackScheduleRunner(

@@ -1,6 +1,5 @@
 using Dashboard.Application.Analysis;
 using System.Globalization;
-using System.Security.Claims;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Dashboard.Exports.Files;
@@ -54,7 +53,7 @@ public static class ImportEndpoints
                 try
                 {
                     var scope = http.User.IsInRole(Dashboard.Domain.Access.Roles.Admin) ? null : (await scopes.ForAsync(http.User, ct)).Markets;
-                    var result = await runner.ImportAsync(kind == "auto" ? null : kind, file, Actor(http.User), options with { Markets = scope }, ct);
+                    var result = await runner.ImportAsync(kind == "auto" ? null : kind, file, Actors.Of(http.User), options with { Markets = scope }, ct);
                     var body = ImportJson(result);
                     return result.Stored
                         ? Results.Json(body, statusCode: StatusCodes.Status201Created)
@@ -110,7 +109,7 @@ public static class ImportEndpoints
         // The browser's upload: streamed to disk here, outside the page's connection; the page then previews and imports it.
         app.MapPost("/imports/uploads", async (HttpContext http, UploadStore uploads, UploadTokens tokens, CancellationToken ct) =>
             {
-                var user = Actor(http.User);
+                var user = Actors.Of(http.User);
                 if (!tokens.Redeem(http.Request.Headers[UploadTokenHeader].ToString(), user))
                 {
                     return Results.Problem("the upload token is missing or used: reload the page", statusCode: StatusCodes.Status403Forbidden);
@@ -126,9 +125,6 @@ public static class ImportEndpoints
             .ExcludeFromDescription();
         return app;
     }
-
-    /// <summary>Who an import is recorded as: the user's e-mail or the API key's name.</summary>
-    private static string Actor(ClaimsPrincipal user) => Actors.Of(user);
 
     public static object ImportJson(ImportResult result) => result.Stored
         ? new { kind = result.Kind, file = result.FileName, import_id = result.ImportId, inserted = result.Inserted, replaced = result.Replaced, erased_journeys = result.ErasedJourneys }
@@ -169,7 +165,7 @@ public static class ImportEndpoints
                     if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                     {
                         var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload.csv";
-                        return (await uploads.SaveAsync(section.Body, name, Actor(http.User), ct), null);
+                        return (await uploads.SaveAsync(section.Body, name, Actors.Of(http.User), ct), null);
                     }
                 }
 
@@ -178,7 +174,7 @@ public static class ImportEndpoints
 
             var fileName = request.Headers["X-File-Name"].ToString() is { Length: > 0 } given ? Uri.UnescapeDataString(given)
                 : request.ContentType?.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) == true ? "upload.xlsx" : "upload.csv";
-            return (await uploads.SaveAsync(request.Body, fileName, Actor(http.User), ct), null);
+            return (await uploads.SaveAsync(request.Body, fileName, Actors.Of(http.User), ct), null);
         }
         catch (UploadTooLargeException ex)
         {

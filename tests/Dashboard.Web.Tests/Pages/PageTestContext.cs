@@ -64,6 +64,27 @@ public abstract class PageTestContext : BunitContext
     }
 }
 
+/// <summary>A page test that writes: its own copy of the seeded database file, deleted after the test.</summary>
+public abstract class DatabasePageTestContext : PageTestContext, IAsyncLifetime
+{
+    private TempDatabase? _database;
+
+    protected TempDatabase Database => _database ?? throw new InvalidOperationException("the database is copied before the test runs");
+
+    public async ValueTask InitializeAsync() => _database = TempDatabase.CopyOf(await SeededTemplate.GetAsync());
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
 public sealed class FixedViewer(AccessScope scope, DisplayPreferences preferences) : IViewer
 {
     public AccessScope Scope { get; set; } = scope;

@@ -1,30 +1,16 @@
 using Bunit;
 using Dashboard.Application.Admin;
-using Dashboard.TestSupport;
 using Dashboard.Web.Components.Pages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Pages;
 
 /// <summary>The Rows page opens from a finding's link: the rows of that kind, market and day, and a clear refusal otherwise.</summary>
-public sealed class RowsPageTests : PageTestContext, IAsyncLifetime
+public sealed class RowsPageTests : DatabasePageTestContext
 {
-    private TempDatabase? _database;
-
-    public async ValueTask InitializeAsync() => _database = TempDatabase.CopyOf(await SeededTemplate.GetAsync());
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     private IRenderedComponent<DataRows> OpenLink(string link)
     {
-        Services.AddSingleton(new RowsService(_database!.Factory()));
+        Services.AddSingleton(new RowsService(Database.Factory()));
         OpenAt(link);
         return Open<DataRows>();
     }
@@ -32,7 +18,7 @@ public sealed class RowsPageTests : PageTestContext, IAsyncLifetime
     [Fact]
     public async Task A_finding_s_link_shows_the_rows_of_its_market_and_day()
     {
-        var expected = await _database!.CountAsync(
+        var expected = await Database.CountAsync(
             "SELECT COUNT(*) FROM spend s JOIN markets m ON m.id = s.market_id WHERE s.date = '2026-06-01' AND s.superseded_by IS NULL AND m.code = 'DE'");
         Assert.True(expected > 0);
 

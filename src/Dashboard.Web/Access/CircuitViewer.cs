@@ -1,0 +1,14 @@
+using Dashboard.Metrics.Query;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Web.Access;
+
+/// <summary>For components: the circuit's user as the application layer asks for them (their scope, preferences and name).</summary>
+public sealed class CircuitViewer(CircuitScope scope, Preferences.UserPreferences preferences, AuthenticationStateProvider authentication) : Application.Analysis.IViewer
+{
+    public async Task<string> ActorAsync() => Application.Analysis.Actors.Of((await authentication.GetAuthenticationStateAsync()).User);
+
+    public Task<AccessScope> ScopeAsync() => scope.GetAsync();
+
+    public Task<Application.Preferences.DisplayPreferences> PreferencesAsync() => preferences.GetAsync();
+}
