@@ -67,6 +67,14 @@ public sealed class ExportTests
         Assert.Equal(campaigns, rows.Select(r => r[1]).Order(StringComparer.Ordinal));
         Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND actor = 'us@demo.local' AND details LIKE 'markets: US;%'"));
 
+        // The page's period travels with the link: the last 28 days, counted by SQLite again.
+        using var month = await us.GetAsync("exports/value/campaigns.csv?days=28", Ct);
+        var monthLines = Encoding.UTF8.GetString((await month.Content.ReadAsByteArrayAsync(Ct)).AsSpan(3)).Split("\r\n");
+        var monthRows = monthLines.Skip(Array.IndexOf(monthLines, "Campaign,Key,Engagement value (USD),Micro-conversions") + 1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        var monthActions = await app.Database.CountAsync("SELECT SUM(mc.count) " + where.Replace($"'{from:yyyy-MM-dd}'", $"'{to.AddDays(-27):yyyy-MM-dd}'", StringComparison.Ordinal));
+        Assert.True(monthActions < actions, $"{monthActions} actions in 28 days, {actions} in 13 weeks");
+        Assert.Equal(monthActions, monthRows.Sum(r => long.Parse(r[3], CultureInfo.InvariantCulture)));
+
         // A viewer is refused (403), an anonymous caller asked to authenticate (401). Neither gets a file.
         using var viewer = await app.SignedInClientAsync("viewer@demo.local");
         using var refused = await viewer.GetAsync("exports/value/types.csv", Ct);
@@ -76,6 +84,7 @@ public sealed class ExportTests
         using var unsigned = await anonymous.GetAsync("exports/value/types.csv", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.NotEqual("text/csv", unsigned.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(1, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export'"));
+        // The audit log holds the regional user's two files and nothing for the refused callers.
+        Assert.Equal(2, await app.Database.CountAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'export'"));
     }
 }

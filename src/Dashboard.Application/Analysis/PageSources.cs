@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dashboard.Application.Preferences;
 using Dashboard.Metrics.Query;
 
@@ -18,4 +19,10 @@ public interface IViewer
 
     /// <summary>How the audit log and the import history name them (<see cref="Actors"/>).</summary>
     Task<string> ActorAsync();
+}
+
+/// <summary>The signed-in user as the host knows them (a circuit's authentication state, a request's principal).</summary>
+public interface ICurrentUser
+{
+    Task<ClaimsPrincipal> GetAsync();
 }

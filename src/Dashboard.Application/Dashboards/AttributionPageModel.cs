@@ -1,3 +1,4 @@
+using Dashboard.Application.Filters;
 using Dashboard.Application.Analysis;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Preferences;
@@ -15,7 +16,7 @@ public sealed record AttributionChannelRow(string Key, string Name, IReadOnlyLis
 /// order of their Markov credit (the product's default model), and the figure comparing them.
 /// </summary>
 public sealed record AttributionPageModel(
-    AttributionView View,
+    PeriodView View,
     DateRange Range,
     IReadOnlyList<AttributionResult> Results,
     IReadOnlyList<AttributionChannelRow> Channels,
@@ -33,7 +34,7 @@ public sealed record AttributionPageModel(
     public bool IsEmpty => Results.Count == 0 || Totals.Conversions == 0;
 
     /// <summary>Null when the data have no day yet.</summary>
-    public static AttributionPageModel? Build(SnapshotAnalysis analysis, AccessScope scope, DisplayPreferences preferences, AttributionView view)
+    public static AttributionPageModel? Build(SnapshotAnalysis analysis, AccessScope scope, DisplayPreferences preferences, PeriodView view)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(preferences);

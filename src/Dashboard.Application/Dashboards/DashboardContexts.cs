@@ -29,4 +29,17 @@ public static class DashboardContexts
         var view = FilterOptions.For(analysis.Snapshot.Reference, scope).Restrict(DashboardView.Parse(query));
         return new DashboardContext(analysis, scope, preferences, view, time);
     }
+
+    /// <summary>A page's opening for a viewer: what its filters offer them, and the context of the URL's view narrowed to that offer.</summary>
+    public static async Task<(FilterOptions Options, DashboardContext Context)> OpenAsync(IAnalysisSource source, IViewer viewer, string? query, TimeProvider time,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var analysis = await source.GetAnalysisAsync(ct);
+        var scope = await viewer.ScopeAsync();
+        var options = FilterOptions.For(analysis.Snapshot.Reference, scope);
+        var view = options.Restrict(DashboardView.Parse(query));
+        return (options, new DashboardContext(analysis, scope, await viewer.PreferencesAsync(), view, time));
+    }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Application.Filters;
 using Dashboard.Application.Analysis;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Query;
@@ -11,19 +12,28 @@ public sealed record EngagementRow(string Key, string Name, double Value, double
 
 /// <summary>
 /// What the micro-conversion value page shows, computed once for the page and for its downloads alike: the
-/// valuation in the user's currency, the engagement value by channel and by campaign of the last 13 weeks within the
-/// user's markets, and what consumers in those markets said about each type over the valuation's period.
+/// valuation in the user's currency, the engagement value by channel and by campaign of the chosen recent period
+/// (13 weeks unless the view says otherwise) within the user's markets, and what consumers in those markets said
+/// about each type over the valuation's period.
 /// </summary>
 public sealed record ValuePageModel(ValuationResult Valuation, DateRange? Recent, IReadOnlyList<EngagementRow> Channels, IReadOnlyList<EngagementRow> Campaigns,
     IReadOnlyList<SurveySummary> Surveys)
 {
-    public const int RecentDays = 91;
-
     /// <summary>The verdict, groups and types left unvalued, in plain words.</summary>
     public ValueVerdict Verdict { get; } = ValueVerdict.Of(Valuation);
 
-    public static ValuePageModel Build(SnapshotAnalysis analysis, AccessScope scope, string currency)
+    /// <summary>The types as the table lists them: the most valuable first, unvalued types last.</summary>
+    public IReadOnlyList<EventValue> Types { get; } = [.. Valuation.Events.OrderByDescending(e => e.Value ?? double.MinValue)];
+
+    /// <summary>The campaigns the page lists: the ten with the most engagement value.</summary>
+    public IReadOnlyList<EngagementRow> TopCampaigns => [.. Campaigns.Take(10)];
+
+    /// <summary>Survey answers of the types someone answered about, the most answered first.</summary>
+    public IReadOnlyList<SurveySummary> Answered => [.. Surveys.Where(s => s.Responses > 0).OrderByDescending(s => s.Responses)];
+
+    public static ValuePageModel Build(SnapshotAnalysis analysis, AccessScope scope, string currency, PeriodView? view = null)
     {
+        view ??= PeriodView.Default;
         ArgumentNullException.ThrowIfNull(analysis);
 
         // The values pool every market (at least three outside any regional user's scope): the pooling rule allows it.
@@ -34,7 +44,7 @@ public sealed record ValuePageModel(ValuationResult Valuation, DateRange? Recent
             return new ValuePageModel(valuation, null, [], [], surveys);
         }
 
-        var recent = new DateRange(last.AddDays(1 - RecentDays), last);
+        var recent = new DateRange(last.AddDays(1 - view.Days), last);
         var channelNames = analysis.Snapshot.Reference.Channels.ToDictionary(c => c.Key, c => c.Name);
         var byChannel = analysis.Engine.Run(new MetricsQuery
         {

@@ -4,11 +4,17 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace Dashboard.Web.Access;
 
 /// <summary>For components: the circuit's user as the application layer asks for them (their scope, preferences and name).</summary>
-public sealed class CircuitViewer(CircuitScope scope, Preferences.UserPreferences preferences, AuthenticationStateProvider authentication) : Application.Analysis.IViewer
+public sealed class CircuitViewer(CircuitScope scope, Application.Preferences.PreferencesService preferences, AuthenticationStateProvider authentication) : Application.Analysis.IViewer
 {
     public async Task<string> ActorAsync() => Application.Analysis.Actors.Of((await authentication.GetAuthenticationStateAsync()).User);
 
     public Task<AccessScope> ScopeAsync() => scope.GetAsync();
 
     public Task<Application.Preferences.DisplayPreferences> PreferencesAsync() => preferences.GetAsync();
+}
+
+/// <summary>The circuit's signed-in user, for application services that keep something per user.</summary>
+public sealed class CircuitUser(AuthenticationStateProvider authentication) : Application.Analysis.ICurrentUser
+{
+    public async Task<System.Security.Claims.ClaimsPrincipal> GetAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }

@@ -1,8 +1,6 @@
 using Dashboard.Application.Analysis;
 using Dashboard.Application.Dashboards;
-using Dashboard.Web.Access;
 using Dashboard.Application.Filters;
-using Dashboard.Web.Preferences;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 
@@ -14,11 +12,9 @@ namespace Dashboard.Web.Dashboards;
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
-    [Inject] protected MetricsSnapshotStore Store { get; set; } = default!;
+    [Inject] protected IAnalysisSource Store { get; set; } = default!;
 
-    [Inject] protected CircuitScope UserScope { get; set; } = default!;
-
-    [Inject] protected UserPreferences Preferences { get; set; } = default!;
+    [Inject] protected IViewer Viewer { get; set; } = default!;
 
     [Inject] protected NavigationManager Nav { get; set; } = default!;
 
@@ -57,14 +53,9 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private async Task RefreshAsync(bool redraw)
     {
-        var analysis = await Store.GetAnalysisAsync();
-        var scope = await UserScope.GetAsync();
-        var preferences = await Preferences.GetAsync();
-        Format = preferences.Format;
-        Options = FilterOptions.For(analysis.Snapshot.Reference, scope);
-        View = Options.Restrict(DashboardView.Parse(Nav.ToAbsoluteUri(Nav.Uri).Query));
-        Context = new DashboardContext(analysis, scope, preferences, View, Time);
-        await ComputeAsync(Context, redraw);
+        var (options, context) = await DashboardContexts.OpenAsync(Store, Viewer, Nav.ToAbsoluteUri(Nav.Uri).Query, Time);
+        (Options, View, Context, Format) = (options, context.View, context, context.Preferences.Format);
+        await ComputeAsync(context, redraw);
     }
 
     private async void OnLocationChanged(object? sender, LocationChangedEventArgs e)

@@ -39,7 +39,7 @@ public static class ExportEndpoints
                 ValuePageModel view;
                 try
                 {
-                    view = ValuePageModel.Build(analysis, scope, chosen);
+                    view = ValuePageModel.Build(analysis, scope, chosen, Application.Filters.PeriodView.Parse(http.Request.QueryString.Value));
                 }
                 catch (MetricsQueryException e)
                 {

@@ -64,7 +64,8 @@ public static class AccessHosting
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         services.AddSingleton<UserScopes>();
         services.AddScoped<CircuitScope>();
-        services.AddScoped<Preferences.UserPreferences>();
+        services.AddScoped<Application.Analysis.ICurrentUser, CircuitUser>();
+        services.AddScoped<Application.Preferences.PreferencesService>();
         services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }

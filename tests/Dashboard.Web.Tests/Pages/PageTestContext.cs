@@ -27,6 +27,10 @@ public abstract class PageTestContext : BunitContext
         ComponentFactories.AddStub<PageExports>();
         Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
         Services.AddSingleton<IViewer>(Viewer);
+        // A signed-in analyst who may export: download links and menus render as they do for them.
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(Viewer.Actor);
+        authorization.SetPolicies(Hosting.AccessHosting.ExportPolicyName);
     }
 
     /// <summary>

@@ -3,17 +3,15 @@ using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Application.Formatting;
-using Microsoft.AspNetCore.Components.Authorization;
-using Dashboard.Application.Preferences;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Web.Preferences;
+namespace Dashboard.Application.Preferences;
 
 /// <summary>
 /// The signed-in user's display preferences, read once per circuit and saved on their user row, so they follow the
 /// user to any browser. A stored currency that has since lost its exchange rates falls back to the default.
 /// </summary>
-public sealed class UserPreferences(IDbContextFactory<DashboardDbContext> contexts, AuthenticationStateProvider authentication, MetricsSnapshotStore store)
+public sealed class PreferencesService(IDbContextFactory<DashboardDbContext> contexts, ICurrentUser user, IAnalysisSource store)
 {
     private DisplayPreferences? _current;
 
@@ -72,7 +70,7 @@ public sealed class UserPreferences(IDbContextFactory<DashboardDbContext> contex
 
     private async Task<string?> UserIdAsync()
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        return user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var principal = await user.GetAsync();
+        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     }
 }

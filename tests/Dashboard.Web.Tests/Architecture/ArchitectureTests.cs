@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Web.Tests.Architecture;
 
 /// <summary>
 /// The arrows of README's layout, kept true: the engine and models reference no EF, ASP.NET or MudBlazor; the data
@@ -64,5 +64,55 @@ public sealed class ArchitectureTests
             .ToList();
 
         Assert.True(NotYetMoved.SequenceEqual(offenders), "components injecting data-layer services: " + string.Join(", ", offenders));
+    }
+
+    /// <summary>
+    /// What a component may name: the application layer, the domain, the web host's own helpers (followed: a helper
+    /// that reaches data counts against the component using it), the query's vocabulary (periods, scopes, measures)
+    /// and the values a view model hands over (records and enums of any layer: shown, not computed). Not a service,
+    /// store or context of the data layer, the models or the engine.
+    /// </summary>
+    private static bool Forbidden(Type type) => type.Assembly.GetName().Name switch
+    {
+        _ when IsValue(type) => false,
+        "Dashboard.Data" or "Dashboard.Attribution" => true,
+        "Dashboard.Metrics" => type.Namespace is not ("Dashboard.Metrics.Time" or "Dashboard.Metrics.Query" or "Dashboard.Metrics.Catalogue"),
+        "Microsoft.EntityFrameworkCore" or "Microsoft.EntityFrameworkCore.Relational" => true,
+        _ => false,
+    };
+
+    /// <summary>A record (the compiler gives every record, class or struct, a PrintMembers method) or an enum.</summary>
+    private static bool IsValue(Type type) =>
+        type.IsEnum || type.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, [typeof(System.Text.StringBuilder)]) is not null;
+
+    /// <summary>Components that still name a service of the data layer, the models or the engine (directly or through a web helper): to be moved.</summary>
+    private static readonly string[] StillReaching =
+    [
+        "ApiKeysPage", "Channels", "ChartPanel", "Definitions", "ImportPreviewPanel", "ImportUpload", "Imports", "SavedScenariosPanel",
+        "SavedViewsMenu", "ScenarioRecommendPanel", "Scenarios", "SchedulesPage", "SignIn", "Users",
+    ];
+
+    [Fact]
+    public void Components_name_only_the_application_layer()
+    {
+        var reaching = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var component in Web.GetTypes().Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.IsNested))
+        {
+            var seen = new HashSet<Type>();
+            var queue = new Queue<Type>([component]);
+            var named = new SortedSet<string>(StringComparer.Ordinal);
+            while (queue.TryDequeue(out var type))
+            {
+                if (!seen.Add(type)) continue;
+                foreach (var r in TypeReferences.Of(type))
+                {
+                    if (Forbidden(r)) named.Add(r.Name);
+                    // Follow the host's own helpers, not other components (each is checked on its own).
+                    else if (r.Assembly == Web && !typeof(IComponent).IsAssignableFrom(r) && r.Name != "Program") queue.Enqueue(r);
+                }
+            }
+            if (named.Count > 0) reaching[component.Name] = string.Join(" ", named);
+        }
+        Assert.True(StillReaching.SequenceEqual(reaching.Keys), "components naming the data layer, models or engine:\n" + string.Join("\n", reaching.Select(kv => kv.Key + ": " + kv.Value)));
     }
 }
