@@ -37,6 +37,14 @@ public sealed record ChannelsPageModel(
 
     public const string DefaultMeasure = MeasureCatalogue.Roas;
 
+    /// <summary>The attribution models the page offers (key, name), the default first as the engine lists them.</summary>
+    public static IReadOnlyList<(string Key, string Name)> Models { get; } = [.. AttributionModels.All.Select(m => (m.Key(), m.Name()))];
+
+    public static string DefaultModel { get; } = AttributionModels.Default.Key();
+
+    /// <summary>The chosen model's name, as the page's note writes it.</summary>
+    public string ModelName => AttributionModels.TryParse(Model, out var parsed) ? parsed.Name() : Model;
+
     public static ChannelsPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

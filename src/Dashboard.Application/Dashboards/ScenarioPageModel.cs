@@ -1,8 +1,11 @@
+using Dashboard.Application.Analysis;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Formatting;
+using Dashboard.Application.Preferences;
 using Dashboard.Attribution.Planning;
 using Dashboard.Data.Access;
 using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
 
 namespace Dashboard.Application.Dashboards;
 
@@ -43,7 +46,57 @@ public sealed class ScenarioPageModel
         Recompute();
     }
 
-    public BudgetPlanner Planner { get; }
+    /// <summary>The planner under the page: the application layer's, never a component's.</summary>
+    internal BudgetPlanner Planner { get; }
+
+    /// <summary>The page's opening for a viewer: the response curves of their markets (fitted in the background, with progress) and then the model.</summary>
+    public static ScenarioOpening Open(SnapshotAnalysis analysis, AccessScope scope, DisplayPreferences preferences, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(preferences);
+        return new ScenarioOpening(analysis, scope, preferences, ScenarioView.Parse(query));
+    }
+
+    /// <summary>The last day the curves were fitted on.</summary>
+    public DateOnly FittedTo => Planner.Model.LastDay;
+
+    /// <summary>The gross margin profit figures use, as a fraction.</summary>
+    public double Margin => Planner.Model.Margin;
+
+    /// <summary>What the curves' fit wants the reader to know.</summary>
+    public IReadOnlyList<string> Notes => Planner.Model.Notes;
+
+    /// <summary>The recommendation's own notes (those of the fit are shown with the curves).</summary>
+    public IReadOnlyList<string> RecommendationNotes => Recommendation is null ? [] : [.. Recommendation.Notes.Where(n => !Notes.Contains(n))];
+
+    /// <summary>A US-dollar amount (how the model and saved scenarios keep money) in the reporting currency.</summary>
+    public double FromUsd(double usd) => usd / Planner.UsdPerUnit;
+
+    /// <summary>The scenario on screen as a CSV download link (relative), in the reporting currency.</summary>
+    public string CsvHref => "exports/scenario.csv?period=" + Uri.EscapeDataString(PeriodKey) + "&currency=" + Currency + "&spend="
+        + Uri.EscapeDataString(string.Join(',', PlanInput().Select(p => p.Key + "=" + Math.Round(p.Value, 2).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>The scenario on screen in US dollars per day, as a saved scenario keeps it.</summary>
+    public Dictionary<string, double> PlanInputUsd() => PlanInput().ToDictionary(p => p.Key, p => p.Value * Planner.UsdPerUnit);
+
+    /// <summary>Saved scenarios predicted side by side with this page's planner: each in its own period; channels the curves no longer hold are left out.</summary>
+    public IReadOnlyList<(SavedScenarioLine Saved, ScenarioResult Result)> Compare(IEnumerable<SavedScenarioLine> saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return [.. saved.Select(s => (s, Planner.Scenario(
+            s.SpendUsd.Where(p => Channels.Any(c => c.Channel == p.Key.Split('@')[0])).ToDictionary(p => p.Key, p => FromUsd(p.Value)),
+            PlanningPeriod.Parse(s.Period, Planner.Model.LastDay))))];
+    }
+
+    /// <summary>A saved plan's total per day in the reporting currency: its channels' amounts (market amounts are parts of them).</summary>
+    public double SavedTotal(SavedScenarioLine saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        return FromUsd(saved.SpendUsd.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).Sum(p => p.Value));
+    }
+
+    /// <summary>How the saved list names a period key.</summary>
+    public static string PeriodLabel(string key) => key switch { "next_month" => "Next month", "next_quarter" => "Next quarter", _ => key };
 
     public string ScopeKey { get; }
 

@@ -66,6 +66,7 @@ public static class AccessHosting
         services.AddScoped<CircuitScope>();
         services.AddScoped<Application.Analysis.ICurrentUser, CircuitUser>();
         services.AddScoped<Application.Preferences.PreferencesService>();
+        services.AddScoped<Application.Dashboards.SavedScenariosService>();
         services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }
