@@ -26,3 +26,14 @@ public interface ICurrentUser
 {
     Task<ClaimsPrincipal> GetAsync();
 }
+
+public static class CurrentUserIds
+{
+    /// <summary>The signed-in user's id; null when no one is signed in.</summary>
+    public static async Task<string?> IdAsync(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var principal = await user.GetAsync();
+        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    }
+}

@@ -13,7 +13,7 @@ namespace Dashboard.Application.Dashboards;
 public sealed class SavedScenariosService(IDbContextFactory<DashboardDbContext> contexts, ICurrentUser user, TimeProvider time)
 {
     /// <summary>The signed-in user's id: their own scenarios may be deleted.</summary>
-    public async Task<string?> UserIdAsync() => (await user.GetAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+    public Task<string?> UserIdAsync() => user.IdAsync();
 
     public async Task<IReadOnlyList<SavedScenarioLine>> ListAsync(string scopeKey, CancellationToken ct = default)
     {
@@ -26,12 +26,12 @@ public sealed class SavedScenariosService(IDbContextFactory<DashboardDbContext> 
     public async Task<string?> SaveAsync(ScenarioPageModel model, string name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var principal = await user.GetAsync();
-        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        if (await user.IdAsync() is not { } id)
         {
             return "sign in again to save scenarios";
         }
 
+        var principal = await user.GetAsync();
         var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name ?? "";
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await SavedScenarios.SaveAsync(db, id, email, model.ScopeKey, name, model.PeriodKey, model.PlanInputUsd(), time.GetUtcNow().UtcDateTime, ct);

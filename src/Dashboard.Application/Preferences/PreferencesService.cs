@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Access;
@@ -22,7 +21,7 @@ public sealed class PreferencesService(IDbContextFactory<DashboardDbContext> con
             return _current;
         }
 
-        var id = await UserIdAsync();
+        var id = await user.IdAsync();
         if (id is null)
         {
             return DisplayPreferences.Default;
@@ -41,7 +40,7 @@ public sealed class PreferencesService(IDbContextFactory<DashboardDbContext> con
     /// <returns>Null when saved, else why not.</returns>
     public async Task<string?> SaveAsync(string currency, string formatKey, CancellationToken ct = default)
     {
-        var id = await UserIdAsync();
+        var id = await user.IdAsync();
         if (id is null)
         {
             return "sign in to keep preferences";
@@ -66,11 +65,5 @@ public sealed class PreferencesService(IDbContextFactory<DashboardDbContext> con
 
         _current = new DisplayPreferences(currency, format);
         return null;
-    }
-
-    private async Task<string?> UserIdAsync()
-    {
-        var principal = await user.GetAsync();
-        return principal.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     }
 }

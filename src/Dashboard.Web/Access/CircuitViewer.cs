@@ -18,3 +18,16 @@ public sealed class CircuitUser(AuthenticationStateProvider authentication) : Ap
 {
     public async Task<System.Security.Claims.ClaimsPrincipal> GetAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }
+
+/// <summary>The sign-in page's password check: ASP.NET Core Identity's, with lockout after repeated failures.</summary>
+public sealed class IdentityPasswordSignIn(Microsoft.AspNetCore.Identity.SignInManager<Dashboard.Data.Entities.DashboardUser> signIn) : Application.Access.IPasswordSignIn
+{
+    public async Task<Application.Access.SignInOutcome> SignInAsync(string email, string password, bool remember)
+    {
+        var result = await signIn.PasswordSignInAsync(email, password, remember, lockoutOnFailure: true);
+        return result.Succeeded ? Application.Access.SignInOutcome.Succeeded
+            : result.IsLockedOut ? Application.Access.SignInOutcome.LockedOut
+            : result.IsNotAllowed ? Application.Access.SignInOutcome.NotAllowed
+            : Application.Access.SignInOutcome.Failed;
+    }
+}

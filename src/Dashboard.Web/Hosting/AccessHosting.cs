@@ -67,6 +67,9 @@ public static class AccessHosting
         services.AddScoped<Application.Analysis.ICurrentUser, CircuitUser>();
         services.AddScoped<Application.Preferences.PreferencesService>();
         services.AddScoped<Application.Dashboards.SavedScenariosService>();
+        services.AddScoped<Application.Dashboards.SavedViewsService>();
+        services.AddScoped<Application.Access.IPasswordSignIn, IdentityPasswordSignIn>();
+        services.AddScoped<Application.Access.SignInService>();
         services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }
@@ -113,11 +116,8 @@ public static class AccessHosting
         return app;
     }
 
-    /// <summary>Only a path of this site: an absolute or protocol-relative address would be an open redirect.</summary>
-    public static string SafeReturnUrl(string? url) =>
-        string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
-            ? "/"
-            : url;
+    /// <summary>Only a path of this site (<see cref="Application.Access.SignInService.SafeReturnUrl"/>).</summary>
+    public static string SafeReturnUrl(string? url) => Application.Access.SignInService.SafeReturnUrl(url);
 
     /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)
