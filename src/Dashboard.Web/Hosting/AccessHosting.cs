@@ -70,6 +70,8 @@ public static class AccessHosting
         services.AddScoped<Application.Dashboards.SavedViewsService>();
         services.AddScoped<Application.Access.IPasswordSignIn, IdentityPasswordSignIn>();
         services.AddScoped<Application.Access.SignInService>();
+        services.AddScoped<Application.Admin.UsersService>();
+        services.AddScoped<Application.Admin.ApiKeysService>();
         services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }
