@@ -163,7 +163,7 @@ public sealed class ImportApiTests
     {
         await using var app = await AppFactory.StartSeededAsync();
         using var admin = await app.SignedInClientAsync("admin@demo.local");
-        var tokens = app.Services.GetRequiredService<Dashboard.Web.Imports.UploadTokens>();
+        var tokens = app.Services.GetRequiredService<Dashboard.Application.Imports.UploadTokens>();
         var token = tokens.Issue("admin@demo.local");
         var otherUsers = tokens.Issue("director@demo.local");
 
@@ -182,7 +182,7 @@ public sealed class ImportApiTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var upload = JsonDocument.Parse(await first.Content.ReadAsStringAsync(Ct)).RootElement;
         Assert.Equal(("crm export.csv", NewDays.Length, "csv"), (upload.GetProperty("file_name").GetString(), upload.GetProperty("size").GetInt32(), upload.GetProperty("format").GetString()));
-        var stored = app.Services.GetRequiredService<Dashboard.Web.Imports.UploadStore>().Find(upload.GetProperty("upload_id").GetString()!, "admin@demo.local");
+        var stored = app.Services.GetRequiredService<Dashboard.Application.Imports.UploadStore>().Find(upload.GetProperty("upload_id").GetString()!, "admin@demo.local");
         Assert.Equal(NewDays, await File.ReadAllTextAsync(stored!.Path, Ct));
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
     }

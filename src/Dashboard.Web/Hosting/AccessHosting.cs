@@ -72,6 +72,8 @@ public static class AccessHosting
         services.AddScoped<Application.Access.SignInService>();
         services.AddScoped<Application.Admin.UsersService>();
         services.AddScoped<Application.Admin.ApiKeysService>();
+        services.AddScoped<Application.Schedules.SchedulesService>();
+        services.AddScoped<Application.Admin.DefinitionsService>();
         services.AddScoped<Application.Analysis.IViewer, CircuitViewer>();
         return services;
     }

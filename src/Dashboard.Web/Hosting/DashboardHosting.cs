@@ -36,9 +36,12 @@ public static class DashboardHosting
         services.AddSingleton<Application.Admin.ErasureService>();
         services.AddSingleton<Application.Admin.DataQualityService>();
         services.AddSingleton<Application.Admin.RowsService>();
-        services.AddSingleton<Imports.UploadStore>();
-        services.AddSingleton<Imports.UploadTokens>();
-        services.AddSingleton<Imports.ImportRunner>();
+        services.AddSingleton(sp => new Application.Imports.UploadStore(
+            builder.Configuration.GetValue<string>("Imports:UploadDirectory") is { Length: > 0 } uploads ? Path.GetFullPath(uploads, builder.Environment.ContentRootPath) : null,
+            builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? Application.Imports.UploadStore.DefaultMaxBytes, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Application.Imports.UploadTokens>();
+        services.AddSingleton<Application.Imports.ImportRunner>();
+        services.AddSingleton<Application.Imports.ImportsService>();
         services.AddSingleton<ExportContexts>();
         services.AddOptions<Dashboard.Exports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Dashboard.Exports.Rendering.RenderingOptions>>(new ProblemsValidator<Dashboard.Exports.Rendering.RenderingOptions>(o => o.Problems()));
@@ -60,7 +63,7 @@ public static class DashboardHosting
         services.AddDashboardAccess(builder.Configuration);
 
         // One limit for every request body (uploads included), configurable; larger bodies get 413 before any handler reads them.
-        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? Imports.UploadStore.DefaultMaxBytes;
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? Application.Imports.UploadStore.DefaultMaxBytes;
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = maxBody);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = maxBody);
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Dashboard.Data;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Tests.Architecture;
@@ -6,8 +7,8 @@ namespace Dashboard.Web.Tests.Architecture;
 /// <summary>
 /// The arrows of README's layout, kept true: the engine and models reference no EF, ASP.NET or MudBlazor; the data
 /// layer neither the demo generator nor the models; the application layer no exports, web or Blazor component library;
-/// and components reach data only through the application layer. Components not yet moved are listed by name: the
-/// lists may only shrink (a moved component must leave them, a new one cannot join).
+/// and components reach data, models and the engine only through the application layer (what they inject, and every
+/// type their compiled code names).
 /// </summary>
 public sealed class ArchitectureTests
 {
@@ -41,12 +42,6 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain(references, r => r.StartsWith("MudBlazor", StringComparison.Ordinal));
     }
 
-    /// <summary>Components that still inject a data-layer service (a DbContext factory, a store of Dashboard.Data): to be moved.</summary>
-    private static readonly string[] NotYetMoved =
-    [
-        "Definitions", "ImportUpload", "Imports", "SchedulesPage",
-    ];
-
     [Fact]
     public void Components_inject_only_application_services()
     {
@@ -62,7 +57,7 @@ public sealed class ArchitectureTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.True(NotYetMoved.SequenceEqual(offenders), "components injecting data-layer services: " + string.Join(", ", offenders));
+        Assert.True(offenders.Count == 0, "components injecting data-layer services: " + string.Join(", ", offenders));
     }
 
     /// <summary>
@@ -84,33 +79,55 @@ public sealed class ArchitectureTests
     private static bool IsValue(Type type) =>
         type.IsEnum || type.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, [typeof(System.Text.StringBuilder)]) is not null;
 
-    /// <summary>Components that still name a service of the data layer, the models or the engine (directly or through a web helper): to be moved.</summary>
-    private static readonly string[] StillReaching =
-    [
-        "Definitions", "ImportPreviewPanel", "ImportUpload", "Imports", "SchedulesPage",
-    ];
+    /// <summary>The forbidden types a component names, itself or through the host's helpers it uses.</summary>
+    private static SortedSet<string> Reached(Type component)
+    {
+        var seen = new HashSet<Type>();
+        var queue = new Queue<Type>([component]);
+        var named = new SortedSet<string>(StringComparer.Ordinal);
+        while (queue.TryDequeue(out var type))
+        {
+            if (!seen.Add(type)) continue;
+            foreach (var r in TypeReferences.Of(type))
+            {
+                if (Forbidden(r)) named.Add(r.Name);
+                // Follow the host's own helpers, not other components (each is checked on its own).
+                else if (r.Assembly == Web && !typeof(IComponent).IsAssignableFrom(r) && r.Name != "Program") queue.Enqueue(r);
+            }
+        }
+
+        return named;
+    }
 
     [Fact]
     public void Components_name_only_the_application_layer()
     {
-        var reaching = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var component in Web.GetTypes().Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.IsNested))
+        var reaching = Web.GetTypes().Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.IsNested)
+            .Select(c => (c.Name, Named: Reached(c))).Where(c => c.Named.Count > 0).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        Assert.True(reaching.Count == 0, "components naming the data layer, models or engine:\n" + string.Join("\n", reaching.Select(c => c.Name + ": " + string.Join(" ", c.Named))));
+    }
+
+    [Fact]
+    public void The_check_sees_a_query_inside_a_lambda_of_an_async_method_and_lets_a_result_record_through()
+    {
+        var named = Reached(typeof(Reaching));
+
+        Assert.Contains(nameof(DashboardDbContext), named);
+        Assert.Contains(nameof(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions), named);
+        Assert.Contains(nameof(Dashboard.Data.Access.SavedScenarios), named);
+        // A record handed over by a view model is shown, not computed.
+        Assert.DoesNotContain(nameof(Dashboard.Data.Access.SavedScenarioLine), named);
+    }
+
+    /// <summary>A component written the way the check forbids, hidden in a lambda and an async state machine.</summary>
+    private sealed class Reaching : ComponentBase
+    {
+        public static async Task<int> CountAsync(Func<DashboardDbContext> open)
         {
-            var seen = new HashSet<Type>();
-            var queue = new Queue<Type>([component]);
-            var named = new SortedSet<string>(StringComparer.Ordinal);
-            while (queue.TryDequeue(out var type))
-            {
-                if (!seen.Add(type)) continue;
-                foreach (var r in TypeReferences.Of(type))
-                {
-                    if (Forbidden(r)) named.Add(r.Name);
-                    // Follow the host's own helpers, not other components (each is checked on its own).
-                    else if (r.Assembly == Web && !typeof(IComponent).IsAssignableFrom(r) && r.Name != "Program") queue.Enqueue(r);
-                }
-            }
-            if (named.Count > 0) reaching[component.Name] = string.Join(" ", named);
+            await using var db = open();
+            var lines = await Dashboard.Data.Access.SavedScenarios.ListAsync(db, "*");
+            Func<Task<int>> count = () => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Markets);
+            return await count() + lines.Count;
         }
-        Assert.True(StillReaching.SequenceEqual(reaching.Keys), "components naming the data layer, models or engine:\n" + string.Join("\n", reaching.Select(kv => kv.Key + ": " + kv.Value)));
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Dashboard.Data.Imports.Sources;
 
-namespace Dashboard.Web.Imports;
+namespace Dashboard.Application.Imports;
 
 /// <summary>A file received and spooled to disk, waiting for its preview and import.</summary>
 public sealed record UploadedFile(string Id, string Path, string FileName, long Size, FileFormat Format, string Owner);
@@ -26,15 +26,13 @@ public sealed class UploadStore
     private readonly ConcurrentDictionary<string, UploadedFile> _files = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
-    public UploadStore(IConfiguration configuration, IWebHostEnvironment environment, TimeProvider time)
+    /// <param name="directory">Where uploads are spooled (the host resolves <c>Imports:UploadDirectory</c>; null for the temp folder).</param>
+    /// <param name="maxBytes">The size limit of one file (<c>Limits:MaxRequestBodyBytes</c>).</param>
+    public UploadStore(string? directory, long maxBytes, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
         _time = time;
-        Directory = configuration.GetValue<string>("Imports:UploadDirectory") is { Length: > 0 } configured
-            ? System.IO.Path.GetFullPath(configured, environment.ContentRootPath)
-            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dashboard-uploads");
-        MaxBytes = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxBytes;
+        Directory = directory ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dashboard-uploads");
+        MaxBytes = maxBytes;
         System.IO.Directory.CreateDirectory(Directory);
         RemoveOlderThan(TimeSpan.FromDays(1));
     }

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Dashboard.Application.Analysis;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Web.Imports;
+namespace Dashboard.Application.Imports;
 
 /// <summary>
 /// Runs imports for the pages and the HTTP API: the same importer as the command line over a spooled file, then the

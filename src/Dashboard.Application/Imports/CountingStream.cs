@@ -1,4 +1,4 @@
-namespace Dashboard.Web.Imports;
+namespace Dashboard.Application.Imports;
 
 /// <summary>A read-only view of a stream that counts the bytes read, safe to poll from another thread: an import's progress.</summary>
 internal sealed class CountingStream(Stream inner) : Stream
