@@ -4,7 +4,7 @@ using Dashboard.Metrics.Snapshot;
 using Dashboard.Metrics.Time;
 using Dashboard.Application.Filters;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>The dashboards' view lives in the URL: it must round-trip, resist hand-edited links and resolve periods by the spec.</summary>
 public sealed class DashboardViewTests

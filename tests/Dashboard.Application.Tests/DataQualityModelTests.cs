@@ -6,7 +6,7 @@ using Dashboard.Data.Snapshots;
 using Dashboard.TestSupport;
 using Dashboard.Application.Dashboards;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>The engine-backed data-quality views: inflated days by a robust rule, and which markets report each definition.</summary>
 public sealed class DataQualityModelTests

@@ -1,6 +1,6 @@
 using Dashboard.Application.Access;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>The sign-in page's rules, as plain code: where it may send someone back to, and what it may say.</summary>
 public sealed class SignInRulesTests

@@ -3,7 +3,7 @@ using Dashboard.Metrics.Query;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Formatting;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>The overview's sentences, written out by hand from made-up movements.</summary>
 public sealed class NarrativeWriterTests

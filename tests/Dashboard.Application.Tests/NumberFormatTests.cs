@@ -1,6 +1,6 @@
 using Dashboard.Application.Formatting;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>Each number format writes figures the way its readers expect, whatever the server's locale.</summary>
 public sealed class NumberFormatTests

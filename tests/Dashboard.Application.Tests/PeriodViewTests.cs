@@ -1,6 +1,6 @@
 using Dashboard.Application.Filters;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>A period page's URL state (Attribution models, Micro-conversion value): what a link holds, and what an edited link falls back to.</summary>
 public sealed class PeriodViewTests

@@ -2,7 +2,7 @@ using Dashboard.Application.Dashboards;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Time;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>What the value page says before its values: the verdict, the groups by name, the types left unvalued.</summary>
 public sealed class ValueVerdictTests

@@ -1,7 +1,7 @@
 using Dashboard.Application.Admin;
 using Dashboard.Data.Quality;
 
-namespace Dashboard.Web.Tests;
+namespace Dashboard.Application.Tests;
 
 /// <summary>The Data quality page's freshness rule, moved out of the page: late past the source's limit, stale past twice it.</summary>
 public sealed class DataQualityPageModelTests
