@@ -13,7 +13,7 @@ namespace Dashboard.Web.Tests.Pages;
 
 /// <summary>
 /// A page rendered by bUnit over the real seeded demo snapshot (a real SQLite file, loaded once per test run), seen by a
-/// user with a fixed scope and preferences. Controls that reach the host's own services (the exports menu) are stubbed:
+/// user with a fixed scope and preferences. Controls that keep per-user state (the exports menu, saved views) are stubbed:
 /// a page test is about the page's own behaviour.
 /// </summary>
 public abstract class PageTestContext : BunitContext
@@ -25,6 +25,7 @@ public abstract class PageTestContext : BunitContext
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         JSInterop.Mode = JSRuntimeMode.Loose;
         ComponentFactories.AddStub<PageExports>();
+        ComponentFactories.AddStub<SavedViewsMenu>();
         Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
         Services.AddSingleton<IViewer>(Viewer);
         // A signed-in analyst who may export: download links and menus render as they do for them.
