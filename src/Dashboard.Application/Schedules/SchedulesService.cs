@@ -12,11 +12,18 @@ public sealed record ScheduleLine(int Id, string ViewName, string Every, string 
 /// <summary>A saved view a pack can be scheduled for: its label (name and page) and its page's charts (keys "page/chart").</summary>
 public sealed record ScheduleViewOption(int Id, string Label, IReadOnlyList<string> Charts);
 
+/// <summary>Builds and delivers one scheduled pack at once (the exports layer's runner in the app).</summary>
+public interface IPackRunner
+{
+    /// <returns>The outcome recorded on the schedule.</returns>
+    Task<string> RunAsync(int id, bool scheduled, CancellationToken ct = default);
+}
+
 /// <summary>
 /// The Scheduled packs page's tasks for the signed-in user: their schedules, the saved views of report pages they can
 /// schedule, scheduling one (by the rules of <see cref="PackSchedules"/>) and deleting one of theirs.
 /// </summary>
-public sealed class SchedulesService(IDbContextFactory<DashboardDbContext> contexts, ICurrentUser user, TimeProvider time)
+public sealed class SchedulesService(IDbContextFactory<DashboardDbContext> contexts, ICurrentUser user, IPackRunner runner, TimeProvider time)
 {
     public static IReadOnlyList<(string Key, string Label)> Cadences { get; } = [(PackSchedule.Monthly, "Month"), (PackSchedule.Quarterly, "Quarter")];
 
@@ -67,5 +74,21 @@ public sealed class SchedulesService(IDbContextFactory<DashboardDbContext> conte
         var id = await user.IdAsync() ?? "";
         await using var db = await contexts.CreateDbContextAsync(ct);
         await PackSchedules.DeleteAsync(db, id, scheduleId, ct);
+    }
+
+    /// <summary>Builds and delivers one of the user's schedules now ("run now"); another's id runs nothing.</summary>
+    /// <returns>The outcome, or null when the schedule is not theirs.</returns>
+    public async Task<string?> RunNowAsync(int scheduleId, CancellationToken ct = default)
+    {
+        var id = await user.IdAsync() ?? "";
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (!await db.PackSchedules.AnyAsync(s => s.Id == scheduleId && s.UserId == id, ct))
+            {
+                return null;
+            }
+        }
+
+        return await runner.RunAsync(scheduleId, scheduled: false, ct);
     }
 }

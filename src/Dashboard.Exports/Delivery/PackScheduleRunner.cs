@@ -15,7 +15,7 @@ namespace Dashboard.Exports.Delivery;
 /// (SMTP down, Chromium missing) is retried an hour later; a delivered one waits for the next month or quarter.
 /// </summary>
 public sealed class PackScheduleRunner(IDbContextFactory<DashboardDbContext> contexts, Func<CancellationToken, Task<SnapshotAnalysis>> analysis,
-    PackMaker maker, PackDelivery delivery, TimeProvider time)
+    PackMaker maker, PackDelivery delivery, TimeProvider time) : Application.Schedules.IPackRunner
 {
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
 

@@ -57,6 +57,7 @@ public static class DashboardHosting
         services.AddSingleton(sp => new Dashboard.Exports.Delivery.PackScheduleRunner(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<DashboardDbContext>>(), ct => sp.GetRequiredService<MetricsSnapshotStore>().GetAnalysisAsync(ct).AsTask(),
             sp.GetRequiredService<Dashboard.Exports.Packs.PackMaker>(), sp.GetRequiredService<Dashboard.Exports.Delivery.PackDelivery>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Application.Schedules.IPackRunner>(sp => sp.GetRequiredService<Dashboard.Exports.Delivery.PackScheduleRunner>());
         services.AddHostedService<ScheduleHost>();
         services.AddHostedService<RendererWarmUp>();
         services.AddHostedService<SnapshotWatcher>();

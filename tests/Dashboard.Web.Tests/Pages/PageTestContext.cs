@@ -104,3 +104,14 @@ public sealed class FixedViewer(AccessScope scope, DisplayPreferences preference
 
     public Task<string> ActorAsync() => Task.FromResult(Actor);
 }
+
+/// <summary>The signed-in user an application service asks for, as the test sets them (it may change mid-test).</summary>
+public sealed class PrincipalUser(Func<System.Security.Claims.ClaimsPrincipal> user) : ICurrentUser
+{
+    public Task<System.Security.Claims.ClaimsPrincipal> GetAsync() => Task.FromResult(user());
+
+    /// <summary>A signed-in user with an id and an e-mail (also their name).</summary>
+    public static System.Security.Claims.ClaimsPrincipal Of(string id, string email) =>
+        new(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, id), new(System.Security.Claims.ClaimTypes.Email, email), new(System.Security.Claims.ClaimTypes.Name, email)], "test"));
+}

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
-using Dashboard.Application.Analysis;
 using Dashboard.Application.Dashboards;
 using Dashboard.Metrics.Query;
 using Dashboard.Web.Components.Controls;
@@ -91,10 +90,5 @@ public sealed class SavedScenariosPanelTests : DatabasePageTestContext
         _user = author;
         await panel.InvokeAsync(() => panel.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
         Assert.Equal(0, await Database.CountAsync("SELECT COUNT(*) FROM saved_scenarios"));
-    }
-
-    private sealed class PrincipalUser(Func<ClaimsPrincipal> user) : ICurrentUser
-    {
-        public Task<ClaimsPrincipal> GetAsync() => Task.FromResult(user());
     }
 }

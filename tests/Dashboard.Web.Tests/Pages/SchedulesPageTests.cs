@@ -1,0 +1,83 @@
+using Bunit;
+using Dashboard.Application.Dashboards;
+using Dashboard.Application.Schedules;
+using Dashboard.Exports.Delivery;
+using Dashboard.Web.Components.Pages;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.Pages;
+
+/// <summary>
+/// The Scheduled packs page on its own copy of the seeded database: without a saved view it says how to get one; with
+/// one it starts from that page's charts, a schedule is a row, "run now" runs that schedule, delete removes it.
+/// </summary>
+public sealed class SchedulesPageTests : DatabasePageTestContext
+{
+    private readonly List<int> _runs = [];
+
+    private async Task<IRenderedComponent<SchedulesPage>> OpenPageAsync(params (string Name, string Page, string Query)[] views)
+    {
+        const string email = "planner@demo.local";
+        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "director", "--password", "Correct-horse-9!", "--db", Database.Path);
+        Assert.True(added.Exit == 0, added.Err);
+        var user = new PrincipalUser(() => PrincipalUser.Of(Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'").Result!, email));
+        var factory = Database.Factory();
+        foreach (var (name, page, query) in views)
+        {
+            Assert.Null(await new SavedViewsService(factory, user, TimeProvider.System).SaveAsync(page, name, query));
+        }
+
+        Services.AddSingleton(new SchedulesService(factory, user, new RecordingRunner(_runs), TimeProvider.System));
+        Services.AddSingleton(new DeliveryOptions());
+        Services.AddSingleton(new PackDelivery(new DeliveryOptions(), Database.Folder));
+        Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(user.GetAsync().Result)));
+        return Open<SchedulesPage>();
+    }
+
+    [Fact]
+    public async Task Without_a_saved_view_the_page_says_how_to_get_one()
+    {
+        var page = await OpenPageAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Save a view first", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Contains("No pack is scheduled yet.", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Schedule");
+    }
+
+    [Fact]
+    public async Task A_schedule_starts_from_the_view_s_charts_and_can_be_run_now_and_deleted()
+    {
+        var page = await OpenPageAsync(("EMEA channels", "channels", "region=emea"));
+        page.WaitForAssertion(() => Assert.Contains("EMEA channels (Channels)", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var channelCharts = SchedulesService.AllCharts.Count(c => c.Key.StartsWith("channels/", StringComparison.Ordinal));
+        Assert.Contains($"{channelCharts} chart(s)", page.Markup, StringComparison.Ordinal);
+
+        await page.InvokeAsync(() => page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Every").Instance.ValueChanged.InvokeAsync("quarterly"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Schedule").Click());
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[aria-label='Scheduled packs'] tbody tr")), TimeSpan.FromSeconds(30));
+        var row = page.Find("[aria-label='Scheduled packs'] tbody tr").TextContent;
+        Assert.Contains("quarter", row, StringComparison.Ordinal);
+        Assert.Contains("pack folder", row, StringComparison.Ordinal);
+        var id = (int)await Database.CountAsync("SELECT id FROM pack_schedules WHERE cadence = 'quarterly' AND query = 'region=emea'");
+        Assert.Equal(channelCharts, (await Database.TextAsync($"SELECT charts FROM pack_schedules WHERE id = {id}"))!.Split(',').Length);
+
+        await page.InvokeAsync(() => page.Find("[aria-label='Run EMEA channels now']").Click());
+        Assert.Equal([id], _runs);
+
+        await page.InvokeAsync(() => page.Find("[aria-label='Delete the schedule of EMEA channels']").Click());
+        Assert.Equal(0, await Database.CountAsync("SELECT COUNT(*) FROM pack_schedules"));
+        page.WaitForAssertion(() => Assert.Contains("No pack is scheduled yet.", page.Markup, StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingRunner(List<int> runs) : IPackRunner
+    {
+        public Task<string> RunAsync(int id, bool scheduled, CancellationToken ct = default)
+        {
+            runs.Add(id);
+            return Task.FromResult("Wrote the pack");
+        }
+    }
+}
