@@ -40,6 +40,22 @@ public sealed record TrendsPageModel(
     /// <summary>Days of lag the correlation looks at (actions leading revenue).</summary>
     public const int MaxLagDays = 28;
 
+    /// <summary>The lag at which actions and sales move together most, in words, with the warning that goes with it.</summary>
+    public string LagSummary(Formatting.NumberFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var best = Correlation.Where(c => c.R is not null).MaxBy(c => c.R);
+        return best is null
+            ? "Too few days to correlate."
+            : $"Strongest at {best.Lag} day(s): r = {format.Fixed(best.R, 2)}, on 7-day averages from {Formatting.Formats.Date(CorrelationRange.From)} to {Formatting.Formats.Date(CorrelationRange.To)}. "
+              + "This is correlation, not cause: seasons and promotions move both; the Micro-conversion value page separates them.";
+    }
+
+    /// <summary>What the trend chart marks: days outside the expected band, campaign flights, and the data's date.</summary>
+    public string ChartNote =>
+        (Anomalies.Count == 0 ? "No day outside the expected band." : $"{Anomalies.Count} day(s) outside the expected band (trailing 28-day median ± 3.5 robust spreads), marked ×.")
+        + (Flights.Count == 0 ? "" : $" Shaded: {Flights.Count} campaign flight(s); hover a label for its name and dates.") + $" Data as of {Formatting.Formats.Date(DataAsOf)}.";
+
     public static TrendsPageModel? Build(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

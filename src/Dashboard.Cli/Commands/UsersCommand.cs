@@ -6,6 +6,9 @@ using Dashboard.Domain.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Application.Admin;
+using Dashboard.Application.Analysis;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Cli.Commands;
 
@@ -39,13 +42,13 @@ internal static class UsersCommand
                 return 2;
             }
 
-            await using var db = await cli.OpenAsync(parse, ct);
-            await using var services = Identity(db);
+            // Migrated first; then the application's own user task, as the admin page runs it (rules, grants, audit).
+            await (await cli.OpenAsync(parse, ct)).DisposeAsync();
+            await using var services = Application(cli, parse);
             var address = parse.GetValue(email)!;
-            var (user, errors) = await UserAccounts.CreateAsync(
-                services.GetRequiredService<UserManager<DashboardUser>>(), services.GetRequiredService<RoleManager<IdentityRole>>(), db,
-                address, parse.GetValue(name) ?? address, secret, parse.GetValue(role)!, grants, ct);
-            if (user is null)
+            var errors = await services.GetRequiredService<UsersService>().AddAsync(address, parse.GetValue(name) ?? address, secret, parse.GetValue(role)!,
+                grants.Select(g => g.ToString()));
+            if (errors.Count > 0)
             {
                 foreach (var error in errors)
                 {
@@ -55,9 +58,8 @@ internal static class UsersCommand
                 return 1;
             }
 
-            await AuditLog.WriteAsync(db, cli.Time, "command line", AuditLog.UserCreated, user.Email ?? "", $"{parse.GetValue(role)}: {string.Join(", ", grants)}", ct);
-            cli.WriteJson(new { email = user.Email, role = parse.GetValue(role), grants = grants.Select(g => g.ToString()).ToList() });
-            await cli.Err.WriteLineAsync($"created {user.Email} ({parse.GetValue(role)})");
+            cli.WriteJson(new { email = address.Trim(), role = parse.GetValue(role), grants = grants.Select(g => g.ToString()).ToList() });
+            await cli.Err.WriteLineAsync($"created {address.Trim()} ({parse.GetValue(role)})");
             return 0;
         });
 
@@ -86,13 +88,26 @@ internal static class UsersCommand
         return new Command("users", "Users, roles and market grants") { add, list };
     }
 
-    /// <summary>Identity over the open database, with the app's rules.</summary>
-    private static ServiceProvider Identity(DashboardDbContext db)
+    /// <summary>The application's user task over the command's database, with the app's identity rules; the command line is the actor.</summary>
+    private static ServiceProvider Application(CliContext cli, System.CommandLine.ParseResult parse)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(db);
+        services.AddScoped(_ => new DashboardDbContext(cli.Options(parse)));
+        services.AddSingleton<IDbContextFactory<DashboardDbContext>>(new PooledDbContextFactory<DashboardDbContext>(cli.Options(parse)));
         services.AddIdentityCore<DashboardUser>(IdentityRules.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<DashboardDbContext>();
+        services.AddSingleton(cli.Time);
+        services.AddSingleton<IViewer>(new CommandLineViewer());
+        services.AddSingleton<UsersService>();
         return services.BuildServiceProvider();
+    }
+
+    private sealed class CommandLineViewer : IViewer
+    {
+        public Task<Dashboard.Metrics.Query.AccessScope> ScopeAsync() => Task.FromResult(Dashboard.Metrics.Query.AccessScope.All);
+
+        public Task<Dashboard.Application.Preferences.DisplayPreferences> PreferencesAsync() => Task.FromResult(Dashboard.Application.Preferences.DisplayPreferences.Default);
+
+        public Task<string> ActorAsync() => Task.FromResult("command line");
     }
 }
