@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dashboard.Domain.Access;
 using Dashboard.Web.Shell;
 using Dashboard.Web.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 

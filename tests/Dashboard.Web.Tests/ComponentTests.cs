@@ -1,6 +1,4 @@
-using Bunit;
 using Dashboard.Data.Inventory;
-using Dashboard.Web.Components.Controls;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests;

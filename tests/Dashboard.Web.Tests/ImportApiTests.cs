@@ -5,7 +5,6 @@ using System.Text.Json;
 using Dashboard.Cli;
 using Dashboard.TestSupport;
 using Dashboard.Web.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 

@@ -4,7 +4,6 @@ using Dashboard.Data.Entities;
 using Dashboard.Web.Access;
 using Dashboard.Web.TestHost;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests;

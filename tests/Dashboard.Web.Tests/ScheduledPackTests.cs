@@ -9,7 +9,6 @@ using Dashboard.TestSupport;
 using Dashboard.Web.TestHost;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using UglyToad.PdfPig;
 using A = DocumentFormat.OpenXml.Drawing;

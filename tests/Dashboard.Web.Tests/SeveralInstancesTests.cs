@@ -6,7 +6,6 @@ using Dashboard.Cli;
 using Dashboard.TestSupport;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests;
 

@@ -1,12 +1,8 @@
-using Bunit;
 using Dashboard.Application.Admin;
 using Dashboard.Data;
 using Dashboard.Data.Access;
 using Dashboard.Data.Entities;
-using Dashboard.Web.Components.Pages;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

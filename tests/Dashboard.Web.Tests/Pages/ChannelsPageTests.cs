@@ -1,9 +1,5 @@
 using System.Globalization;
-using Bunit;
 using Dashboard.Application.Dashboards;
-using Dashboard.Web.Components.Controls;
-using Dashboard.Web.Components.Pages;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Bunit;
 using Dashboard.Application.Dashboards;
 using Dashboard.Metrics.Catalogue;
-using Dashboard.Web.Components.Controls;
-using Dashboard.Web.Components.Pages;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

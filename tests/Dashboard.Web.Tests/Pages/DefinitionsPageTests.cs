@@ -1,10 +1,5 @@
-using Bunit;
 using Dashboard.Application.Admin;
 using Dashboard.Application.Analysis;
-using Dashboard.Web.Components.Controls;
-using Dashboard.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 
@@ -27,6 +22,14 @@ public sealed class DefinitionsPageTests : DatabasePageTestContext
     private static Task Press(IRenderedComponent<Definitions> page, string text) =>
         page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 
+    private static async Task AddAliasAsync(IRenderedComponent<Definitions> page, string market, string alias, string definition)
+    {
+        await Pick(page, "Alias market", market);
+        page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Local event name").Find("input").Input(alias);
+        await Pick(page, "Maps to", definition);
+        await Press(page, "Add alias");
+    }
+
     [Fact]
     public async Task Editing_a_definition_saves_its_group_and_says_what_every_page_now_does()
     {
@@ -48,20 +51,14 @@ public sealed class DefinitionsPageTests : DatabasePageTestContext
         var page = OpenPage();
         var before = await Database.CountAsync("SELECT COUNT(*) FROM aliases");
 
-        await Pick(page, "Alias market", "DE");
-        page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Local event name").Find("input").Input("de_gutschein");
-        await Pick(page, "Maps to", "coupon_download");
-        await Press(page, "Add alias");
+        await AddAliasAsync(page, "DE", "de_gutschein", "coupon_download");
 
         page.WaitForAssertion(() => Assert.Contains("now imports as coupon_download", page.Find("[data-testid=definitions-message]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Equal(before + 1, await Database.CountAsync("SELECT COUNT(*) FROM aliases"));
         Assert.Contains("DE: de_gutschein", page.Find("[data-definition=coupon_download]").TextContent, StringComparison.Ordinal);
 
         // The same local name in the same market for another definition: refused, nothing stored.
-        await Pick(page, "Alias market", "DE");
-        page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Local event name").Find("input").Input("de_gutschein");
-        await Pick(page, "Maps to", "newsletter_signup");
-        await Press(page, "Add alias");
+        await AddAliasAsync(page, "DE", "de_gutschein", "newsletter_signup");
 
         page.WaitForAssertion(() => Assert.Contains("mud-alert-text-error", page.Find("[data-testid=definitions-message]").ClassName, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Equal(before + 1, await Database.CountAsync("SELECT COUNT(*) FROM aliases"));

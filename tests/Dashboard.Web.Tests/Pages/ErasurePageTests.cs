@@ -1,8 +1,5 @@
-using Bunit;
 using Dashboard.Application.Admin;
 using Dashboard.Application.Analysis;
-using Dashboard.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Pages;
 

@@ -1,8 +1,5 @@
-using Bunit;
 using Dashboard.Attribution.Lift;
 using Dashboard.Metrics.Query;
-using Dashboard.Web.Components.Pages;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

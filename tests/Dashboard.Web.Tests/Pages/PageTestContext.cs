@@ -1,12 +1,8 @@
-using Bunit;
 using Dashboard.Application.Analysis;
 using Dashboard.Application.Preferences;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
 using Dashboard.TestSupport;
-using Dashboard.Web.Components.Controls;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Pages;

@@ -1,7 +1,4 @@
-using Bunit;
 using Dashboard.Application.Admin;
-using Dashboard.Web.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Pages;
 

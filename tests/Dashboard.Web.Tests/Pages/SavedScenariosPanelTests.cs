@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Bunit;
 using Dashboard.Application.Dashboards;
 using Dashboard.Metrics.Query;
-using Dashboard.Web.Components.Controls;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

@@ -1,10 +1,7 @@
-using Bunit;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Formatting;
 using Dashboard.Attribution.Planning;
 using Dashboard.Metrics.Query;
-using Dashboard.Web.Components.Pages;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

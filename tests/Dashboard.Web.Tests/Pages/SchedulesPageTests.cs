@@ -1,11 +1,7 @@
-using Bunit;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Schedules;
 using Dashboard.Exports.Delivery;
-using Dashboard.Web.Components.Pages;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 

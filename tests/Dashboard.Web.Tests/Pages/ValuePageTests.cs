@@ -1,7 +1,4 @@
 using System.Globalization;
-using Bunit;
-using Dashboard.Web.Components.Pages;
-using MudBlazor;
 
 namespace Dashboard.Web.Tests.Pages;
 
