@@ -37,4 +37,38 @@ public sealed record FilterOptions(IReadOnlyList<FilterOption> Regions, IReadOnl
             Channels = Keep(view.Channels, Channels), Brands = Keep(view.Brands, Brands),
         };
     }
+
+    /// <summary>With regions chosen, only their markets are offered (the region → market step).</summary>
+    public IEnumerable<FilterOption> MarketsOf(DashboardView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Regions.Count == 0 ? Markets : Markets.Where(m => m.Group is not null && view.Regions.Contains(m.Group));
+    }
+
+    /// <summary>Choosing regions drops chosen markets outside them: both filters apply, and such a market would show nothing.</summary>
+    public DashboardView WithRegions(DashboardView view, IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(regions);
+        var chosen = regions.ToList();
+        var markets = chosen.Count == 0 ? view.Markets
+            : [.. view.Markets.Where(k => Markets.Any(m => m.Key == k && m.Group is not null && chosen.Contains(m.Group)))];
+        return view with { Regions = chosen, Markets = markets };
+    }
+
+    /// <summary>A period picked: a preset drops custom dates; "custom" starts from the dates on screen.</summary>
+    public static DashboardView WithPeriod(DashboardView view, string period, Metrics.Time.DateRange shown)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return period == PeriodChoices.Custom
+            ? view with { Period = period, From = shown.From, To = shown.To }
+            : view with { Period = period, From = null, To = null };
+    }
+
+    /// <summary>The label of a region or market key (the key itself when it is not offered).</summary>
+    public static string Label(IReadOnlyList<FilterOption> options, string key)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.FirstOrDefault(o => o.Key == key)?.Label ?? key;
+    }
 }
