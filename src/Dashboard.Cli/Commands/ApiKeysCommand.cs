@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Dashboard.Data.Access;
+using Dashboard.Application.Admin;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Cli.Commands;
@@ -21,8 +22,9 @@ internal static class ApiKeysCommand
                 return 2;
             }
 
-            await using var db = await cli.OpenAsync(parse, ct);
-            var (key, secret, errors) = await ApiKeys.CreateAsync(db, cli.Time, parse.GetValue(name)!, parse.GetValue(role)!, grants, "command line", parse.GetValue(canImport), ct);
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            var (key, secret, errors) = await services.GetRequiredService<ApiKeysService>().CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!,
+                grants.Select(g => g.ToString()), parse.GetValue(canImport), ct);
             if (key is null)
             {
                 foreach (var error in errors)
@@ -33,8 +35,7 @@ internal static class ApiKeysCommand
                 return 1;
             }
 
-            await AuditLog.WriteAsync(db, cli.Time, "command line", "api_key_created", $"{key.Name} ({key.Prefix})", $"{key.Role}: {key.Grants}{(key.CanImport ? "; imports" : "")}", ct);
-            cli.WriteJson(new { id = key.Id, name = key.Name, role = key.Role, grants = key.Grants, can_import = key.CanImport, key = secret });
+            cli.WriteJson(new { id = key.Id, name = key.Name, role = key.Role, grants = string.Join(",", key.Grants), can_import = key.CanImport, key = secret });
             await cli.Err.WriteLineAsync("keep the key now: it is not stored and cannot be shown again");
             return 0;
         });
@@ -52,14 +53,13 @@ internal static class ApiKeysCommand
         var revoke = new Command("revoke", "Revoke an API key at once") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var db = await cli.OpenAsync(parse, ct);
-            if (!await ApiKeys.RevokeAsync(db, cli.Time, parse.GetValue(id), ct))
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            if (!await services.GetRequiredService<ApiKeysService>().RevokeAsync(parse.GetValue(id), ct))
             {
                 await cli.Err.WriteLineAsync($"there is no live API key with id {parse.GetValue(id)}");
                 return 1;
             }
 
-            await AuditLog.WriteAsync(db, cli.Time, "command line", "api_key_revoked", $"#{parse.GetValue(id)}", ct: ct);
             cli.WriteJson(new { id = parse.GetValue(id), revoked = true });
             return 0;
         });

@@ -1,14 +1,9 @@
 using System.CommandLine;
-using Dashboard.Data;
 using Dashboard.Data.Access;
-using Dashboard.Data.Entities;
 using Dashboard.Domain.Access;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Application.Admin;
-using Dashboard.Application.Analysis;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dashboard.Cli.Commands;
 
@@ -42,9 +37,8 @@ internal static class UsersCommand
                 return 2;
             }
 
-            // Migrated first; then the application's own user task, as the admin page runs it (rules, grants, audit).
-            await (await cli.OpenAsync(parse, ct)).DisposeAsync();
-            await using var services = Application(cli, parse);
+            // The application's own user task, as the admin page runs it (rules, grants, audit).
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
             var address = parse.GetValue(email)!;
             var errors = await services.GetRequiredService<UsersService>().AddAsync(address, parse.GetValue(name) ?? address, secret, parse.GetValue(role)!,
                 grants.Select(g => g.ToString()));
@@ -86,28 +80,5 @@ internal static class UsersCommand
             return 0;
         });
         return new Command("users", "Users, roles and market grants") { add, list };
-    }
-
-    /// <summary>The application's user task over the command's database, with the app's identity rules; the command line is the actor.</summary>
-    private static ServiceProvider Application(CliContext cli, System.CommandLine.ParseResult parse)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddScoped(_ => new DashboardDbContext(cli.Options(parse)));
-        services.AddSingleton<IDbContextFactory<DashboardDbContext>>(new PooledDbContextFactory<DashboardDbContext>(cli.Options(parse)));
-        services.AddIdentityCore<DashboardUser>(IdentityRules.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<DashboardDbContext>();
-        services.AddSingleton(cli.Time);
-        services.AddSingleton<IViewer>(new CommandLineViewer());
-        services.AddSingleton<UsersService>();
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class CommandLineViewer : IViewer
-    {
-        public Task<Dashboard.Metrics.Query.AccessScope> ScopeAsync() => Task.FromResult(Dashboard.Metrics.Query.AccessScope.All);
-
-        public Task<Dashboard.Application.Preferences.DisplayPreferences> PreferencesAsync() => Task.FromResult(Dashboard.Application.Preferences.DisplayPreferences.Default);
-
-        public Task<string> ActorAsync() => Task.FromResult("command line");
     }
 }

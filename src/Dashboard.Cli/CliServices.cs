@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Dashboard.Application.Admin;
+using Dashboard.Application.Analysis;
+using Dashboard.Application.Preferences;
+using Dashboard.Data;
+using Dashboard.Data.Access;
+using Dashboard.Data.Entities;
+using Dashboard.Metrics.Query;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Cli;
+
+/// <summary>
+/// The application's admin services over the command's database (migrated first), with the app's identity rules and
+/// the command line as the actor: a command runs the task the admin pages run, with the same rules and audit entries.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<ServiceProvider> ApplicationAsync(CliContext cli, ParseResult parse, CancellationToken ct)
+    {
+        await (await cli.OpenAsync(parse, ct)).DisposeAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddScoped(_ => new DashboardDbContext(cli.Options(parse)));
+        services.AddSingleton<IDbContextFactory<DashboardDbContext>>(new PooledDbContextFactory<DashboardDbContext>(cli.Options(parse)));
+        services.AddIdentityCore<DashboardUser>(IdentityRules.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<DashboardDbContext>();
+        services.AddSingleton(cli.Time);
+        services.AddSingleton<IViewer>(new CommandLineViewer());
+        services.AddSingleton<UsersService>();
+        services.AddSingleton<ApiKeysService>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class CommandLineViewer : IViewer
+    {
+        public Task<AccessScope> ScopeAsync() => Task.FromResult(AccessScope.All);
+
+        public Task<DisplayPreferences> PreferencesAsync() => Task.FromResult(DisplayPreferences.Default);
+
+        public Task<string> ActorAsync() => Task.FromResult("command line");
+    }
+}
