@@ -1,14 +1,9 @@
-using System.Security.Claims;
-using Dashboard.Application.Analysis;
-using Dashboard.Data;
-using Dashboard.Data.Access;
 using Dashboard.Application.Charts;
 using Dashboard.Application.Dashboards;
 using Dashboard.Application.Exports;
 using Dashboard.Application.Formatting;
 using Dashboard.Exports.Files;
 using Dashboard.Web.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Exports;
 
@@ -64,33 +59,19 @@ public static class ChartDataEndpoints
     }
 }
 
-/// <summary>The caller's dashboard context for a file download, and the audit trail every download leaves.</summary>
-public sealed class ExportContexts(MetricsSnapshotStore store, UserScopes scopes, IDbContextFactory<DashboardDbContext> contexts, TimeProvider time)
+/// <summary>The caller's dashboard context for a file download (their scope resolved by the host), and the audit trail every download leaves.</summary>
+public sealed class ExportContexts(UserScopes scopes, DownloadService downloads)
 {
     public async Task<(DashboardContext Context, string Who)> ForAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var user = http.User;
-        var analysis = await store.GetAnalysisAsync(ct);
-        var scope = await scopes.ForAsync(user, ct);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stored = id is null ? new StoredPreferences(null, null) : await UserPreferencesStore.GetAsync(db, id, ct);
-        return (DashboardContexts.Create(analysis, scope, stored, http.Request.QueryString.Value, time), user.Identity?.Name ?? "");
+        var context = await downloads.ContextAsync(http.User, await scopes.ForAsync(http.User, ct), http.Request.QueryString.Value, ct);
+        return (context, http.User.Identity?.Name ?? "");
     }
 
     /// <summary>Adds who exported the table and when to its context lines.</summary>
-    public ExportTable Stamp(ExportTable table, string who)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        return table.Stamped(who, time.GetUtcNow());
-    }
+    public ExportTable Stamp(ExportTable table, string who) => downloads.Stamp(table, who);
 
     /// <summary>Recorded before the file is handed over: what and for which scope, never the figures.</summary>
-    public async Task AuditAsync(string who, string file, DashboardContext context, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await AuditLog.WriteAsync(db, time, who, AuditLog.Export, file, $"{ChartScope.Filters(context)}; {context.Preferences.Currency}", ct);
-    }
+    public Task AuditAsync(string who, string file, DashboardContext context, CancellationToken ct) => downloads.RecordAsync(who, file, context, ct);
 }

@@ -1,18 +1,11 @@
-using System.Globalization;
-using System.Security.Claims;
 using Dashboard.Application.Analysis;
 using Dashboard.Application.Dashboards;
-using Dashboard.Data;
-using Dashboard.Data.Access;
 using Dashboard.Exports.Files;
 using Dashboard.Metrics.Engine;
-using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;
 using Dashboard.Application.Formatting;
-using Dashboard.Application.Preferences;
-using Microsoft.EntityFrameworkCore;
-
 using Dashboard.Application.Exports;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Exports;
 
@@ -25,7 +18,7 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/exports/value/{table}.csv", async (HttpContext http, string table, string? currency, MetricsSnapshotStore store, UserScopes scopes,
-                IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, CancellationToken ct) =>
+                DownloadService downloads, CancellationToken ct) =>
             {
                 if (!ValueExports.Tables.Contains(table))
                 {
@@ -34,8 +27,7 @@ public static class ExportEndpoints
 
                 var analysis = await store.GetAnalysisAsync(ct);
                 var scope = await scopes.ForAsync(http.User, ct);
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, analysis, ct);
+                var chosen = await downloads.CurrencyAsync(http.User, currency, ct);
                 ValuePageModel view;
                 try
                 {
@@ -46,42 +38,39 @@ public static class ExportEndpoints
                     return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                var markets = Markets(scope);
+                var markets = DownloadService.Markets(scope);
                 var who = http.User.Identity?.Name ?? "";
-                var now = time.GetUtcNow();
                 var export = ValueExports.For(table, view, [
                     ("Markets", markets), ("Currency", view.Valuation.Currency),
                     ("Data as of", Formats.Date(analysis.Snapshot.LastDay)),
-                    ("Exported", $"{now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {who}"),
+                    ("Exported", downloads.ExportedLine(who)),
                 ])!;
                 var file = $"value-{table}-{Formats.Date(analysis.Snapshot.LastDay)}.csv";
-                await AuditLog.WriteAsync(db, time, who, AuditLog.Export, file, $"markets: {markets}; currency: {view.Valuation.Currency}", ct);
+                await downloads.RecordAsync(who, file, $"markets: {markets}; currency: {view.Valuation.Currency}", ct);
                 return Results.File(CsvExport.ToBytes(export), "text/csv; charset=utf-8", file);
             })
             .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
             .ExcludeFromDescription();
 
         app.MapGet("/exports/scenario.csv", async (HttpContext http, string? spend, string? period, string? currency, MetricsSnapshotStore store, UserScopes scopes,
-                IDbContextFactory<DashboardDbContext> contexts, TimeProvider time, CancellationToken ct) =>
+                DownloadService downloads, CancellationToken ct) =>
             {
                 var analysis = await store.GetAnalysisAsync(ct);
                 var scope = await scopes.ForAsync(http.User, ct);
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                var chosen = currency?.ToUpperInvariant() ?? await PreferredCurrencyAsync(db, http.User, analysis, ct);
+                var chosen = await downloads.CurrencyAsync(http.User, currency, ct);
                 try
                 {
                     var planner = Attribution.Planning.PlannerFactory.For(await analysis.ResponseModels.GetAsync(scope), analysis.Snapshot.Fx, chosen);
                     var result = planner.Scenario(Attribution.Planning.PlanningParameters.Spend(spend),
                         Attribution.Planning.PlanningPeriod.Parse(period, planner.Model.LastDay));
-                    var markets = Markets(scope);
+                    var markets = DownloadService.Markets(scope);
                     var who = http.User.Identity?.Name ?? "";
-                    var now = time.GetUtcNow();
                     var export = ScenarioExport.For(planner, result, [
                         ("Markets", markets), ("Currency", planner.Currency), ("Curves fitted on data to", Formats.Date(planner.Model.LastDay)),
-                        ("Exported", $"{now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC by {who}"),
+                        ("Exported", downloads.ExportedLine(who)),
                     ]);
                     var file = $"scenario-{result.Period.From:yyyy-MM-dd}-{result.Period.To:yyyy-MM-dd}.csv";
-                    await AuditLog.WriteAsync(db, time, who, AuditLog.Export, file, $"markets: {markets}; currency: {planner.Currency}", ct);
+                    await downloads.RecordAsync(who, file, $"markets: {markets}; currency: {planner.Currency}", ct);
                     return Results.File(CsvExport.ToBytes(export), "text/csv; charset=utf-8", file);
                 }
                 catch (MetricsQueryException e)
@@ -92,16 +81,5 @@ public static class ExportEndpoints
             .RequireAuthorization(Hosting.AccessHosting.ExportPolicyName)
             .ExcludeFromDescription();
         return app;
-    }
-
-    private static string Markets(AccessScope scope) =>
-        scope.Markets is null ? "all markets" : string.Join(" ", scope.Markets.Order(StringComparer.Ordinal));
-
-    /// <summary>The caller's reporting currency, resolved as the pages resolve it (an API key has none: the default).</summary>
-    private static async Task<string> PreferredCurrencyAsync(DashboardDbContext db, ClaimsPrincipal user, SnapshotAnalysis analysis, CancellationToken ct)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var stored = id is null ? new StoredPreferences(null, null) : await UserPreferencesStore.GetAsync(db, id, ct);
-        return DisplayPreferences.From(stored, analysis.Snapshot.Fx).Currency;
     }
 }

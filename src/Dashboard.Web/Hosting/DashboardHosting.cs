@@ -42,6 +42,7 @@ public static class DashboardHosting
         services.AddSingleton<Application.Imports.UploadTokens>();
         services.AddSingleton<Application.Imports.ImportRunner>();
         services.AddSingleton<Application.Imports.ImportsService>();
+        services.AddSingleton<Application.Exports.DownloadService>();
         services.AddSingleton<ExportContexts>();
         services.AddOptions<Dashboard.Exports.Rendering.RenderingOptions>().Bind(builder.Configuration.GetSection(Dashboard.Exports.Rendering.RenderingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Dashboard.Exports.Rendering.RenderingOptions>>(new ProblemsValidator<Dashboard.Exports.Rendering.RenderingOptions>(o => o.Problems()));
