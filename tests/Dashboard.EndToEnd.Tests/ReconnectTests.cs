@@ -19,7 +19,9 @@ public sealed class ReconnectTests
 
         await app.DisposeAsync();
 
-        await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // The browser notices at once when the socket closes, and at the latest after SignalR's server timeout (30 s
+        // without a message) when a stopping server leaves it open: the dialog must be up within that bound.
+        await Expect(dialog).ToBeVisibleAsync(new() { Timeout = 40_000 });
         await Expect(dialog.Locator("p:visible").First).ToContainTextAsync("connect");
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("reconnect.png") });
         Assert.True(violations.Count == 0, string.Join("\n", violations));

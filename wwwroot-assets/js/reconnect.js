@@ -3,16 +3,19 @@ const modal = document.getElementById("components-reconnect-modal");
 if (modal) {
     modal.addEventListener("components-reconnect-state-changed", event => {
         const state = event.detail.state;
-        if (state === "show") {
+        if (state === "hide") {
+            modal.close();
+        } else if (state === "rejected") {
+            location.reload();
+        } else {
+            // show, retrying, failed, paused, resume-failed: each has its own line in the dialog, which must be open.
             if (!modal.open) {
                 modal.showModal();
             }
-        } else if (state === "hide") {
-            modal.close();
-        } else if (state === "failed") {
-            document.addEventListener("visibilitychange", retryWhenVisible);
-        } else if (state === "rejected") {
-            location.reload();
+
+            if (state === "failed") {
+                document.addEventListener("visibilitychange", retryWhenVisible);
+            }
         }
     });
 
