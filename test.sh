@@ -23,4 +23,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   $SUDO service postgresql stop >/dev/null 2>&1 || true
 fi
 
+# Every temporary file of the run (test databases, seeded templates, PostgreSQL clusters, browser profiles) goes into
+# one folder removed at the end, so a killed or failing test never leaves gigabytes behind on a shared disk.
+TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/dashboard-tests.XXXXXX")"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
+
 dotnet test Dashboard.sln "$@"

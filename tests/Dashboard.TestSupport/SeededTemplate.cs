@@ -61,6 +61,7 @@ public static class SeededTemplate
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Copy(Path.Combine(truthFolder, DemoSeeder.TruthFileName), TruthOf(path), overwrite: true);
             File.Move(building, path, overwrite: true);
+            PruneOtherVersions(folder, version);
             return path;
         }
         finally
@@ -76,6 +77,37 @@ public static class SeededTemplate
         Dashboard.DemoData.Truth.DemoTruthJson.Read(TruthOf(await GetAsync(endDate, ct)));
 
     private static string TruthOf(string template) => template + ".truth.json";
+
+    /// <summary>
+    /// Templates of earlier builds (about 120 MB each) are deleted once a new one exists; one left alone for two hours
+    /// is not in use by another test run of that build.
+    /// </summary>
+    private static void PruneOtherVersions(string folder, string version)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("small-*"))
+        {
+            if (entry.Name.Contains(version, StringComparison.Ordinal) || entry.LastWriteTimeUtc > TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-2))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run may hold it; the next seeding tries again.
+            }
+        }
+    }
 
     private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken ct)
     {

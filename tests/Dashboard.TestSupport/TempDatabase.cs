@@ -8,8 +8,21 @@ namespace Dashboard.TestSupport;
 /// <summary>A real SQLite file in its own temporary folder, migrated, deleted with the test.</summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
+    // Folders of databases a test forgot to dispose are removed when the test process ends.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Undisposed = new();
+
+    static TempDatabase() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var folder in Undisposed.Keys)
+        {
+            TryDelete(folder);
+        }
+    };
+
     private TempDatabase(string folder)
     {
+        Undisposed[folder] = true;
         Folder = folder;
         Path = System.IO.Path.Combine(folder, "dashboard.db");
     }
@@ -90,11 +103,17 @@ public sealed class TempDatabase : IAsyncDisposable
     {
         SqliteConnection.ClearAllPools();
         await Task.Yield();
+        TryDelete(Folder);
+        Undisposed.TryRemove(Folder, out _);
+    }
+
+    private static void TryDelete(string folder)
+    {
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A file still held open only leaves a temp folder behind; it must not fail the test.
         }

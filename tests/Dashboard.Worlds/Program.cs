@@ -26,7 +26,13 @@ if (options.TryGetValue("ablate", out var ablate))
     worlds = [.. worlds.Select(w => w with { Name = w.Name + "_no_" + ablate.Replace(',', '_'), Ablate = ablate.Split(',').ToHashSet() })];
 }
 
-var template = await WorldRun.CreateTemplateAsync(Directory.CreateTempSubdirectory("worlds-template-").FullName);
+var templateFolder = Directory.CreateTempSubdirectory("worlds-template-");
+AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    templateFolder.Delete(recursive: true);
+};
+var template = await WorldRun.CreateTemplateAsync(templateFolder.FullName);
 var settings = ValuationSettings.Default;
 if (options.TryGetValue("spend-blocks", out var blocks))
 {

@@ -4,6 +4,8 @@ using Dashboard.Data;
 using Dashboard.Data.Snapshots;
 using Dashboard.DemoData.Truth;
 using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Snapshot;
+using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Worlds.Study;
 
@@ -17,10 +19,21 @@ public static class DemoCheck
     public static async Task<string> RunAsync(string database, ValuationSettings settings, CancellationToken ct = default)
     {
         var truth = DemoTruthJson.Read(database + ".truth.json");
-        var copy = Path.Combine(Directory.CreateTempSubdirectory("demo-check-").FullName, "demo.db");
+        var folder = Directory.CreateTempSubdirectory("demo-check-");
+        var copy = Path.Combine(folder.FullName, "demo.db");
         File.Copy(database, copy);
-        await using var db = DashboardDatabase.OpenSqlite(copy);
-        var snapshot = await SnapshotLoader.LoadAsync(db, ct);
+        FactSnapshot snapshot;
+        try
+        {
+            await using var db = DashboardDatabase.OpenSqlite(copy);
+            snapshot = await SnapshotLoader.LoadAsync(db, ct);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+
         var result = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All, Settings = settings });
         var planted = truth.Events.ToDictionary(e => e.Event, e => e.ValueUsd);
         var engagement = result.Events.Sum(e => e.Volume * planted[e.Event]);
