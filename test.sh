@@ -26,6 +26,8 @@ fi
 # Every temporary file of the run (test databases, seeded templates, PostgreSQL clusters, browser profiles) goes into
 # one folder removed at the end, so a killed or failing test never leaves gigabytes behind on a shared disk.
 TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/dashboard-tests.XXXXXX")"
+# Traversable by the "postgres" account the PostgreSQL tests run their server as.
+chmod 0755 "$TMPDIR"
 export TMPDIR
 trap 'rm -rf "$TMPDIR"' EXIT
 
