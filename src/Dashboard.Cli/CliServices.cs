@@ -19,6 +19,9 @@ namespace Dashboard.Cli;
 /// </summary>
 internal static class CliServices
 {
+    /// <summary>Who the audit log and the import history name for a command's changes.</summary>
+    public const string Actor = "command line";
+
     public static async Task<ServiceProvider> ApplicationAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
         await (await cli.OpenAsync(parse, ct)).DisposeAsync();
@@ -29,9 +32,19 @@ internal static class CliServices
         services.AddIdentityCore<DashboardUser>(IdentityRules.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<DashboardDbContext>();
         services.AddSingleton(cli.Time);
         services.AddSingleton<IViewer>(new CommandLineViewer());
+        services.AddSingleton<ISnapshotRefresh>(new NoFiguresHeld());
         services.AddSingleton<UsersService>();
         services.AddSingleton<ApiKeysService>();
+        services.AddSingleton<ErasureService>();
+        services.AddSingleton<Application.Imports.RollbackService>();
+        services.AddSingleton<Application.Imports.SourceTemplatesService>();
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>A command holds no loaded figures: a running app sees the change at its next poll of the data version.</summary>
+    private sealed class NoFiguresHeld : ISnapshotRefresh
+    {
+        public Task RefreshAsync(CancellationToken ct = default) => Task.CompletedTask;
     }
 
     private sealed class CommandLineViewer : IViewer
@@ -40,6 +53,6 @@ internal static class CliServices
 
         public Task<DisplayPreferences> PreferencesAsync() => Task.FromResult(DisplayPreferences.Default);
 
-        public Task<string> ActorAsync() => Task.FromResult("command line");
+        public Task<string> ActorAsync() => Task.FromResult(Actor);
     }
 }

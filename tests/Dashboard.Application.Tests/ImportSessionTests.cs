@@ -25,8 +25,11 @@ public sealed class ImportSessionTests : IAsyncLifetime
         _db = await TempDatabase.CreateAsync();
         var factory = _db.Factory();
         _uploads = new UploadStore(Path.Combine(_db.Folder, "uploads"), 4096, TimeProvider.System);
-        var runner = new ImportRunner(factory, new MetricsSnapshotStore(factory), TimeProvider.System, _uploads, NullLogger<ImportRunner>.Instance);
-        _service = new ImportsService(factory, new DataInventory(factory), runner, _uploads, new UploadTokens(TimeProvider.System), TimeProvider.System);
+        var store = new MetricsSnapshotStore(factory);
+        var runner = new ImportRunner(factory, store, TimeProvider.System, _uploads, NullLogger<ImportRunner>.Instance);
+        var rollbacks = new RollbackService(factory, store, TimeProvider.System, NullLogger<RollbackService>.Instance);
+        _service = new ImportsService(factory, new DataInventory(factory), runner, rollbacks, _uploads, new UploadTokens(TimeProvider.System),
+            new SourceTemplatesService(factory, TimeProvider.System));
     }
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Application.Admin;
 
 /// <summary>Erases one person's data (a journey id or a survey respondent) and reloads the figures when anything went.</summary>
-public sealed class ErasureService(IDbContextFactory<DashboardDbContext> contexts, MetricsSnapshotStore store, TimeProvider time)
+public sealed class ErasureService(IDbContextFactory<DashboardDbContext> contexts, ISnapshotRefresh refresh, TimeProvider time)
 {
     /// <param name="what"><see cref="Erasure.Journey"/> or <see cref="Erasure.Respondent"/>.</param>
     public async Task<ErasureResult> EraseAsync(string what, string id, string actor, CancellationToken ct = default)
@@ -21,7 +21,7 @@ public sealed class ErasureService(IDbContextFactory<DashboardDbContext> context
 
         if (result.Found)
         {
-            await store.RefreshAsync(ct);
+            await refresh.RefreshAsync(ct);
         }
 
         return result;

@@ -9,7 +9,7 @@ namespace Dashboard.Application.Analysis;
 /// Holds the engine over the current snapshot. A refresh builds a whole new snapshot off to the side and swaps one
 /// reference, so a query runs on all of an import or none of it and never waits for a lock.
 /// </summary>
-public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> contexts) : IAnalysisSource, IDisposable
+public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> contexts) : IAnalysisSource, ISnapshotRefresh, IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile SnapshotAnalysis? _current;
@@ -28,6 +28,8 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
 
     /// <summary>Reloads when the data (an import, a rollback, an erasure) or the definitions changed since the current snapshot.</summary>
     public async Task<MetricsEngine> RefreshAsync(CancellationToken ct = default) => (await RefreshAnalysisAsync(ct)).Engine;
+
+    Task ISnapshotRefresh.RefreshAsync(CancellationToken ct) => RefreshAnalysisAsync(ct);
 
     private async Task<SnapshotAnalysis> RefreshAnalysisAsync(CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Dashboard.Application.Imports;
 /// engine's snapshot is refreshed so every page shows the new data. A browser import runs as a job that outlives the
 /// page's connection and reports the rows it has read.
 /// </summary>
-public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts, MetricsSnapshotStore store, TimeProvider time, UploadStore uploads, ILogger<ImportRunner> log)
+public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts, ISnapshotRefresh refresh, TimeProvider time, UploadStore uploads, ILogger<ImportRunner> log)
 {
     public Task<ImportResult> ImportAsync(string? kind, UploadedFile file, string user, ImportOptions options, CancellationToken ct) =>
         ImportAsync(kind, file, user, options, null, ct);
@@ -34,7 +34,7 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
 
         if (result.Stored)
         {
-            await RefreshAsync();
+            await refresh.RefreshOrLogAsync(log);
         }
 
         return result;
@@ -58,35 +58,6 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
             }
         });
         return job;
-    }
-
-    public async Task<RollbackResult> RollbackAsync(int importId, string user, CancellationToken ct)
-    {
-        RollbackResult result;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        {
-            result = await new ImportRollback(db, time).RollbackAsync(importId, user, ct);
-        }
-
-        if (result.RolledBack)
-        {
-            await RefreshAsync();
-        }
-
-        return result;
-    }
-
-    private async Task RefreshAsync()
-    {
-        try
-        {
-            await store.RefreshAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The data is stored; the next page that asks loads it again.
-            log.LogError(ex, "refreshing the snapshot after a data change failed");
-        }
     }
 
     /// <summary>Rows read, set from the importer's thread without a synchronization context.</summary>

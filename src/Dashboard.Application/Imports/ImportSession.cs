@@ -42,12 +42,12 @@ public sealed class ImportSession
     private readonly ImportRunner _runner;
     private readonly UploadStore _uploads;
     private readonly UploadTokens _tokens;
-    private readonly TimeProvider _time;
+    private readonly SourceTemplatesService _templates;
     private ColumnMapping _mapping = ColumnMapping.None;
 
-    internal ImportSession(IDbContextFactory<DashboardDbContext> contexts, ImportRunner runner, UploadStore uploads, UploadTokens tokens, TimeProvider time, string user)
+    internal ImportSession(IDbContextFactory<DashboardDbContext> contexts, ImportRunner runner, UploadStore uploads, UploadTokens tokens, SourceTemplatesService templates, string user)
     {
-        (_contexts, _runner, _uploads, _tokens, _time, User) = (contexts, runner, uploads, tokens, time, user);
+        (_contexts, _runner, _uploads, _tokens, _templates, User) = (contexts, runner, uploads, tokens, templates, user);
     }
 
     public string User { get; }
@@ -153,14 +153,11 @@ public sealed class ImportSession
     public async Task SetTemplateAsync(string name, CancellationToken ct = default)
     {
         Template = name;
-        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        var template = name == NoTemplate ? null : await _templates.FindAsync(name, ct);
+        _mapping = template?.Mapping ?? ColumnMapping.None;
+        if (template is not null)
         {
-            var template = name == NoTemplate ? null : await SourceTemplates.FindAsync(db, name, ct);
-            _mapping = template is null ? ColumnMapping.None : SourceTemplates.MappingOf(template);
-            if (template is not null)
-            {
-                Kind = template.Kind;
-            }
+            Kind = template.Kind;
         }
 
         await PreviewAsync(ct);
@@ -209,28 +206,24 @@ public sealed class ImportSession
             return;
         }
 
-        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        var (template, errors) = await _templates.SaveAsync(NewTemplateName!, Preview!.Kind!, _mapping, User, ct);
+        if (template is null)
         {
-            var (template, errors) = await SourceTemplates.SaveAsync(db, _time, NewTemplateName!, Preview!.Kind!, _mapping, User, ct);
-            if (template is null)
-            {
-                Show(ImportMessageLevel.Error, string.Join("; ", errors));
-                return;
-            }
-
-            Template = template.Name;
-            NewTemplateName = null;
-            Show(ImportMessageLevel.Success,
-                $"Saved the source template \"{template.Name}\" ({template.Kind}): uploads, the API (template={template.Name}) and the command line (--template) can use it.");
+            Show(ImportMessageLevel.Error, string.Join("; ", errors));
+            return;
         }
+
+        Template = template.Name;
+        NewTemplateName = null;
+        Show(ImportMessageLevel.Success,
+            $"Saved the source template \"{template.Name}\" ({template.Kind}): uploads, the API (template={template.Name}) and the command line (--template) can use it.");
 
         await LoadTemplatesAsync(ct);
     }
 
     internal async Task LoadTemplatesAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        Templates = [.. (await SourceTemplates.ListAsync(db, ct)).Select(t => new TemplateOption(t.Name, t.Kind))];
+        Templates = [.. (await _templates.ListAsync(ct)).Select(t => new TemplateOption(t.Name, t.Kind))];
     }
 
     private async Task PreviewAsync(CancellationToken ct)

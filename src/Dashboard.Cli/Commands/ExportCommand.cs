@@ -123,7 +123,7 @@ internal static class ExportCommand
         DashboardDbContext db, string? view, string? email, string? page, string? query, CancellationToken ct)
     {
         string? userId = null;
-        var who = "command line";
+        var who = CliServices.Actor;
         if (email is not null)
         {
             var normalized = email.ToUpperInvariant();

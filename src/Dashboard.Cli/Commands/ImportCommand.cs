@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Dashboard.Application.Imports;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Data.Imports;
 using Dashboard.Domain.Imports;
 
@@ -24,19 +26,21 @@ internal static class ImportCommand
                 return 2;
             }
 
-            await using var db = await cli.OpenAsync(parse, ct);
             var options = ImportOptions.Default;
             if (parse.GetValue(template) is { } templateName)
             {
-                if (await SourceTemplates.FindAsync(db, templateName, ct) is not { } saved)
+                await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+                if (await services.GetRequiredService<SourceTemplatesService>().FindAsync(templateName, ct) is not { } saved)
                 {
                     await cli.Err.WriteLineAsync($"no source template is named '{templateName}' (see: dashboard templates list)");
                     return 2;
                 }
 
-                options = options with { Mapping = SourceTemplates.MappingOf(saved), Template = saved.Name };
+                options = options with { Mapping = saved.Mapping, Template = saved.Name };
                 kindKey = kindKey == "auto" ? saved.Kind : kindKey;
             }
+
+            await using var db = await cli.OpenAsync(parse, ct);
 
             // Large files say how far they got (every 100,000 rows), on stderr so stdout stays the JSON answer.
             options = options with { Progress = new RowsReadReporter(cli.Err) };
@@ -66,8 +70,8 @@ internal static class ImportCommand
         var rollback = new Command("rollback", "Undo an import: its rows go, the rows it replaced come back") { importId };
         rollback.SetAction(async (parse, ct) =>
         {
-            await using var db = await cli.OpenAsync(parse, ct);
-            var result = await new ImportRollback(db, cli.Time).RollbackAsync(parse.GetValue(importId), "command line", ct);
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            var result = await services.GetRequiredService<RollbackService>().RollbackAsync(parse.GetValue(importId), CliServices.Actor, ct);
             cli.WriteJson(new { import_id = result.ImportId, rolled_back = result.RolledBack, rows_removed = result.RowsRemoved, rows_restored = result.RowsRestored, message = result.Message });
             await cli.Err.WriteLineAsync(result.Message);
             return result.RolledBack ? 0 : 1;

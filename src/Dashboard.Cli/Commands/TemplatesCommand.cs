@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Dashboard.Application.Imports;
 using Dashboard.Data.Imports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Cli.Commands;
 
@@ -11,13 +13,10 @@ internal static class TemplatesCommand
         var list = new Command("list", "List source templates with their mappings");
         list.SetAction(async (parse, ct) =>
         {
-            await using var db = await cli.OpenAsync(parse, ct);
-            var templates = await SourceTemplates.ListAsync(db, ct);
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            var templates = await services.GetRequiredService<SourceTemplatesService>().ListAsync(ct);
             cli.WriteJson(templates.Select(t =>
-            {
-                var mapping = SourceTemplates.MappingOf(t);
-                return new { name = t.Name, kind = t.Kind, columns = mapping.Columns, ignored = mapping.Ignored, updated_by = t.UpdatedBy, updated_utc = t.UpdatedUtc };
-            }));
+                new { name = t.Name, kind = t.Kind, columns = t.Mapping.Columns, ignored = t.Mapping.Ignored, updated_by = t.UpdatedBy, updated_utc = t.UpdatedUtc }));
             return 0;
         });
 
@@ -41,9 +40,9 @@ internal static class TemplatesCommand
                 pairs.Add(new(item[..at], item[(at + 1)..]));
             }
 
-            await using var db = await cli.OpenAsync(parse, ct);
-            var (template, errors) = await SourceTemplates.SaveAsync(
-                db, cli.Time, parse.GetValue(name)!, parse.GetValue(kind)!, new ColumnMapping(pairs, parse.GetValue(ignore) ?? []), "command line", ct);
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            var (template, errors) = await services.GetRequiredService<SourceTemplatesService>().SaveAsync(
+                parse.GetValue(name)!, parse.GetValue(kind)!, new ColumnMapping(pairs, parse.GetValue(ignore) ?? []), CliServices.Actor, ct);
             foreach (var error in errors)
             {
                 await cli.Err.WriteLineAsync(error);
@@ -61,8 +60,8 @@ internal static class TemplatesCommand
         var delete = new Command("delete", "Delete a template") { name };
         delete.SetAction(async (parse, ct) =>
         {
-            await using var db = await cli.OpenAsync(parse, ct);
-            var deleted = await SourceTemplates.DeleteAsync(db, parse.GetValue(name)!, ct);
+            await using var services = await CliServices.ApplicationAsync(cli, parse, ct);
+            var deleted = await services.GetRequiredService<SourceTemplatesService>().DeleteAsync(parse.GetValue(name)!, ct);
             cli.WriteJson(new { name = parse.GetValue(name), deleted });
             return deleted ? 0 : 1;
         });

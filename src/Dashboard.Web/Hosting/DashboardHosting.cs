@@ -32,6 +32,7 @@ public static class DashboardHosting
         services.AddOptions<Application.Admin.DataQualityOptions>().Bind(builder.Configuration.GetSection(Application.Admin.DataQualityOptions.SectionName));
         services.AddSingleton<MetricsSnapshotStore>();
         services.AddSingleton<IAnalysisSource>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
+        services.AddSingleton<ISnapshotRefresh>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
         services.AddSingleton<Application.Admin.AuditService>();
         services.AddSingleton<Application.Admin.ErasureService>();
         services.AddSingleton<Application.Admin.DataQualityService>();
@@ -41,6 +42,8 @@ public static class DashboardHosting
             builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? Application.Imports.UploadStore.DefaultMaxBytes, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Application.Imports.UploadTokens>();
         services.AddSingleton<Application.Imports.ImportRunner>();
+        services.AddSingleton<Application.Imports.RollbackService>();
+        services.AddSingleton<Application.Imports.SourceTemplatesService>();
         services.AddSingleton<Application.Imports.ImportsService>();
         services.AddSingleton<Application.Exports.DownloadService>();
         services.AddSingleton<ExportContexts>();

@@ -1,13 +1,11 @@
 using Dashboard.Application.Analysis;
 using Dashboard.Application.Imports;
 using System.Globalization;
-using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Dashboard.Exports.Files;
 using Dashboard.Web.Access;
 using Dashboard.Application.Exports;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Dashboard.Web.Imports;
@@ -30,18 +28,17 @@ public static class ImportEndpoints
         var api = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ImportPolicyName);
 
         api.MapPost("/{kind}", async (HttpContext http, string kind, string? template, UploadStore uploads, ImportRunner runner, UserScopes scopes,
-                IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+                SourceTemplatesService templates, CancellationToken ct) =>
             {
                 var options = new ImportOptions { Via = "api" };
                 if (template is not null)
                 {
-                    await using var db = await contexts.CreateDbContextAsync(ct);
-                    if (await SourceTemplates.FindAsync(db, template, ct) is not { } saved)
+                    if (await templates.FindAsync(template, ct) is not { } saved)
                     {
                         return Results.Problem($"no source template is named '{template}'", statusCode: StatusCodes.Status400BadRequest);
                     }
 
-                    options = options with { Mapping = SourceTemplates.MappingOf(saved), Template = saved.Name };
+                    options = options with { Mapping = saved.Mapping, Template = saved.Name };
                     kind = kind == "auto" ? saved.Kind : kind;
                 }
 
@@ -69,15 +66,14 @@ public static class ImportEndpoints
             .WithSummary("Import a file of one kind (or kind=auto: from its header), all or nothing; template= reads it through a saved source template")
             .WithDescription("A CSV body, an XLSX body or a multipart upload (field 'file'). 201 with the import's counts, or 422 with every error (line, column, value, message); 413 past the size limit.");
 
-        api.MapGet("/{id:int}", async (int id, IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+        api.MapGet("/{id:int}", async (int id, ImportsService imports, CancellationToken ct) =>
             {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                if (await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } record)
+                if (await imports.DetailAsync(id, 100, ct) is not { } detail)
                 {
                     return Results.NotFound();
                 }
 
-                var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Line).ThenBy(e => e.Id).Take(100).ToListAsync(ct);
+                var (record, errors) = detail;
                 return Results.Json(new
                 {
                     import_id = record.Id, kind = record.Kind, file = record.FileName, user = record.User, via = record.Via, template = NullIfEmpty(record.Template),
@@ -89,15 +85,14 @@ public static class ImportEndpoints
             })
             .WithSummary("One import: who, when, what, outcome and counts, with its first 100 errors");
 
-        api.MapGet("/{id:int}/errors.csv", async (int id, IDbContextFactory<DashboardDbContext> contexts, CancellationToken ct) =>
+        api.MapGet("/{id:int}/errors.csv", async (int id, ImportsService imports, CancellationToken ct) =>
             {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                if (await db.Imports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } record)
+                if (await imports.DetailAsync(id, errors: null, ct) is not { } detail)
                 {
                     return Results.NotFound();
                 }
 
-                var errors = await db.ImportErrors.AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Line).ThenBy(e => e.Id).ToListAsync(ct);
+                var (record, errors) = detail;
                 var table = new ExportTable(
                     $"Errors of import {id}: {record.FileName} ({record.Kind})",
                     [("Total errors", record.ErrorCount.ToString(CultureInfo.InvariantCulture)), ("Listed", errors.Count.ToString(CultureInfo.InvariantCulture))],

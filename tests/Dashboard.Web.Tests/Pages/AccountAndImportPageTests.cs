@@ -18,8 +18,11 @@ public sealed class AccountAndImportPageTests : DatabasePageTestContext
     {
         var factory = Database.Factory();
         var uploads = new UploadStore(Path.Combine(Database.Folder, "uploads"), UploadStore.DefaultMaxBytes, TimeProvider.System);
-        var runner = new ImportRunner(factory, new MetricsSnapshotStore(factory), TimeProvider.System, uploads, NullLogger<ImportRunner>.Instance);
-        Services.AddSingleton(new ImportsService(factory, new DataInventory(factory), runner, uploads, new UploadTokens(TimeProvider.System), TimeProvider.System));
+        var store = new MetricsSnapshotStore(factory);
+        var runner = new ImportRunner(factory, store, TimeProvider.System, uploads, NullLogger<ImportRunner>.Instance);
+        var rollbacks = new RollbackService(factory, store, TimeProvider.System, NullLogger<RollbackService>.Instance);
+        Services.AddSingleton(new ImportsService(factory, new DataInventory(factory), runner, rollbacks, uploads, new UploadTokens(TimeProvider.System),
+            new SourceTemplatesService(factory, TimeProvider.System)));
         var page = Open<Dashboard.Web.Components.Pages.Imports>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")), TimeSpan.FromSeconds(60));
         return page;
