@@ -20,7 +20,7 @@ public static class ScenarioComparisonChart
         {
             new Bar { Name = "Revenue", X = names, Y = compared.Select(c => (object)c.Result.Predicted.PredictedRevenue.Value).ToList(), Marker = new() { Color = ChartPalette.At(0) } },
             new Bar { Name = "From media", X = names, Y = compared.Select(c => (object)c.Result.Predicted.IncrementalRevenue.Value).ToList(), Marker = new() { Color = ChartPalette.At(1) } },
-            new Bar { Name = "Spend", X = names, Y = compared.Select(c => (object)(c.Result.Predicted.TotalSpendPerDay * c.Result.Period.Days)).ToList(), Marker = new() { Color = ChartPalette.At(2) } },
+            new Bar { Name = "Spend", X = names, Y = compared.Select(c => (object)SpendOf(c.Result)).ToList(), Marker = new() { Color = ChartPalette.At(2) } },
         };
         var layout = new Layout
         {
@@ -31,7 +31,10 @@ public static class ScenarioComparisonChart
         var money = new ExportColumn("Revenue", ExportCellKind.Number, currency, "#,##0");
         var table = new ExportTable("Saved scenarios side by side", [],
             [ExportColumn.Text("Scenario"), money, money with { Name = "From media" }, money with { Name = "Spend" }],
-            [.. compared.Select(c => new object?[] { c.Saved.Name, c.Result.Predicted.PredictedRevenue.Value, c.Result.Predicted.IncrementalRevenue.Value, c.Result.Predicted.TotalSpendPerDay * c.Result.Period.Days })]);
+            [.. compared.Select(c => new object?[] { c.Saved.Name, c.Result.Predicted.PredictedRevenue.Value, c.Result.Predicted.IncrementalRevenue.Value, SpendOf(c.Result) })]);
         return new ChartFigure("scenario-comparison-chart", "Saved scenarios side by side", data, layout, table, [], 300);
     }
+
+    /// <summary>The scenario's spend over its whole period.</summary>
+    private static double SpendOf(ScenarioResult result) => result.Predicted.TotalSpendPerDay * result.Period.Days;
 }

@@ -26,12 +26,12 @@ public sealed class SavedScenariosService(IDbContextFactory<DashboardDbContext> 
     public async Task<string?> SaveAsync(ScenarioPageModel model, string name, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (await user.IdAsync() is not { } id)
+        var principal = await user.GetAsync();
+        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
         {
             return "sign in again to save scenarios";
         }
 
-        var principal = await user.GetAsync();
         var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name ?? "";
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await SavedScenarios.SaveAsync(db, id, email, model.ScopeKey, name, model.PeriodKey, model.PlanInputUsd(), time.GetUtcNow().UtcDateTime, ct);

@@ -58,7 +58,7 @@ public static class SingleSignOn
             await services.GetRequiredService<SignInManager<DashboardUser>>().SignInAsync(user, isPersistent: false);
             await AuditLog.WriteAsync(services.GetRequiredService<DashboardDbContext>(), services.GetRequiredService<TimeProvider>(), grant.Email, AuditLog.SignIn,
                 details: $"single sign-on: {grant.Role}, {string.Join(", ", grant.Grants)}");
-            context.Response.Redirect(Hosting.AccessHosting.SafeReturnUrl(context.ReturnUri));
+            context.Response.Redirect(Application.Access.SignInService.SafeReturnUrl(context.ReturnUri));
         };
     }
 }

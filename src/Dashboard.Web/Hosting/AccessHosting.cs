@@ -114,14 +114,11 @@ public static class AccessHosting
     {
         app.MapGet("/account/external-sign-in", (SingleSignOnOptions sso, string? returnUrl) =>
             sso.Enabled
-                ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [SingleSignOnOptions.Scheme])
+                ? Results.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = Application.Access.SignInService.SafeReturnUrl(returnUrl) }, [SingleSignOnOptions.Scheme])
                 : Results.NotFound())
             .AllowAnonymous();
         return app;
     }
-
-    /// <summary>Only a path of this site (<see cref="Application.Access.SignInService.SafeReturnUrl"/>).</summary>
-    public static string SafeReturnUrl(string? url) => Application.Access.SignInService.SafeReturnUrl(url);
 
     /// <summary>POST /account/sign-out (with the anti-forgery token of the form that sends it).</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder app)

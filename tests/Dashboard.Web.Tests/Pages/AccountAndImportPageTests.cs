@@ -73,9 +73,8 @@ public sealed class AccountAndImportPageTests : DatabasePageTestContext
     public async Task Saved_preferences_are_kept_on_the_user_and_shown_again()
     {
         const string email = "prefs@demo.local";
-        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "director", "--password", "Correct-horse-9!", "--db", Database.Path);
-        Assert.True(added.Exit == 0, added.Err);
-        var user = new PrincipalUser(() => PrincipalUser.Of(Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'").Result!, email));
+        var principal = await AddDirectorAsync(email);
+        var user = new PrincipalUser(() => principal);
         var factory = Database.Factory();
         Services.AddScoped(_ => new PreferencesService(factory, user, Services.GetRequiredService<IAnalysisSource>()));
         var page = Open<PreferencesPage>();

@@ -74,6 +74,15 @@ public abstract class DatabasePageTestContext : PageTestContext, IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _database = TempDatabase.CopyOf(await SeededTemplate.GetAsync());
 
+    /// <summary>Adds a director of every market through <c>dashboard users add</c>, as an administrator would, and returns them signed in.</summary>
+    protected async Task<System.Security.Claims.ClaimsPrincipal> AddDirectorAsync(string email)
+    {
+        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "director", "--password", "Correct-horse-9!", "--db", Database.Path);
+        Assert.True(added.Exit == 0, added.Err);
+        var id = await Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'");
+        return PrincipalUser.Of(id!, email);
+    }
+
     public new async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

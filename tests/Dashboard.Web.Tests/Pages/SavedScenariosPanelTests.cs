@@ -13,18 +13,9 @@ public sealed class SavedScenariosPanelTests : DatabasePageTestContext
 {
     private ClaimsPrincipal _user = new();
 
-    /// <summary>A user of every market, added as an administrator adds one on the command line.</summary>
-    private async Task<string> AddDirectorAsync(string email)
-    {
-        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "director", "--password", "Correct-horse-9!", "--db", Database.Path);
-        Assert.True(added.Exit == 0, added.Err);
-        return (await Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'"))!;
-    }
-
     private async Task<(IRenderedComponent<SavedScenariosPanel> Panel, ScenarioPageModel Model)> RenderAsync(string email)
     {
-        var id = await AddDirectorAsync(email);
-        _user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Email, email)], "test"));
+        _user = await AddDirectorAsync(email);
         Services.AddSingleton(new SavedScenariosService(Database.Factory(), new PrincipalUser(() => _user), TimeProvider.System));
         var opening = ScenarioPageModel.Open(await AnalysisAsync(), AccessScope.All, Viewer.Preferences, "");
         var (model, error) = await opening.ModelAsync();
@@ -77,7 +68,7 @@ public sealed class SavedScenariosPanelTests : DatabasePageTestContext
 
         // Another signed-in user of the same markets sees it, and cannot delete it.
         var author = _user;
-        _user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, await AddDirectorAsync("other@demo.local"))], "test"));
+        _user = await AddDirectorAsync("other@demo.local");
         var other = Render<SavedScenariosPanel>(p => p.Add(c => c.Model, panel.Instance.Model));
         other.WaitForAssertion(() => Assert.Single(other.FindAll("[data-testid=saved-scenarios] tbody tr")));
         Assert.DoesNotContain(other.FindAll("button"), b => b.TextContent.Trim() == "Delete");

@@ -15,10 +15,8 @@ public sealed class SchedulesPageTests : DatabasePageTestContext
 
     private async Task<IRenderedComponent<SchedulesPage>> OpenPageAsync(params (string Name, string Page, string Query)[] views)
     {
-        const string email = "planner@demo.local";
-        var added = await Cli.RunAsync("users", "add", "--email", email, "--role", "director", "--password", "Correct-horse-9!", "--db", Database.Path);
-        Assert.True(added.Exit == 0, added.Err);
-        var user = new PrincipalUser(() => PrincipalUser.Of(Database.TextAsync($"SELECT id FROM users WHERE email = '{email}'").Result!, email));
+        var principal = await AddDirectorAsync("planner@demo.local");
+        var user = new PrincipalUser(() => principal);
         var factory = Database.Factory();
         foreach (var (name, page, query) in views)
         {
@@ -28,7 +26,7 @@ public sealed class SchedulesPageTests : DatabasePageTestContext
         Services.AddSingleton(new SchedulesService(factory, user, new RecordingRunner(_runs), TimeProvider.System));
         Services.AddSingleton(new DeliveryOptions());
         Services.AddSingleton(new PackDelivery(new DeliveryOptions(), Database.Folder));
-        Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(user.GetAsync().Result)));
+        Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(principal)));
         return Open<SchedulesPage>();
     }
 
