@@ -74,6 +74,11 @@ if (options.ContainsKey("additive-season"))
     settings = settings with { SeasonCurvature = false };
 }
 
+if (options.ContainsKey("full-rows-only"))
+{
+    settings = settings with { PartialRows = false };
+}
+
 if (options.ContainsKey("additive-base"))
 {
     settings = settings with { MultiplicativeBase = false };

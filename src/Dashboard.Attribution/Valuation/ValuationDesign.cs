@@ -17,6 +17,9 @@ internal enum ColumnRole
     /// <summary>The same on rows where some type is untracked.</summary>
     MediaUntracked,
 
+    /// <summary>A channel's mean spend over one lag block on rows where one partly tracked type is untracked: that type's own stand-in.</summary>
+    StandIn,
+
     /// <summary>Yearly season (three harmonics per hemisphere, when markets share it), in units of the market's sales.</summary>
     Base,
 }
@@ -41,10 +44,12 @@ internal sealed class MarketRows
 /// <summary>
 /// The valuation's regression design over the market-days of the fit. Each market keeps every day with sales: where
 /// some valued type is not yet (or never) tracked, that type's actions still move sales unseen (they are missing, not
-/// zero), so those rows carry a step for each untracked type, spend over the same lags as a stand-in for what the
-/// unreported actions did day to day, and the tracked types' actions as nuisance columns of their own. Values are read
-/// from rows where every valued type is tracked: read elsewhere, a type took credit for the unseen actions that moved
-/// with it (the demo's engagement value came out 24–33% low). Those rows still fix each market's base.
+/// zero), so those rows carry a step for each untracked type and spend over the same lags as a stand-in for what the
+/// unreported actions did day to day. With <see cref="ValuationSettings.PartialRows"/> (the default) each tracked type's
+/// value is read on those rows too, and each type untracked beside a tracked one has a spend stand-in of its own (one
+/// shared by every untracked type let a tracked type take credit for the unseen actions that moved with it: the demo's
+/// engagement value came out 24–33% low); without it values are read on fully tracked rows only and the tracked types'
+/// actions on the other rows are nuisance columns.
 /// </summary>
 internal sealed class ValuationDesign
 {
@@ -94,6 +99,23 @@ internal sealed class ValuationDesign
             }
         }
 
+        // With partial rows, each type untracked on some market-day where another type is tracked has its own stand-in
+        // for its unreported actions there: spend over the lag blocks while it is untracked.
+        // Two blocks (the first week, the rest): each type's stand-ins are as many columns as the shared ones.
+        var near = new LagBlocks([6], lag);
+        var standIn = Enumerable.Repeat(-1, valued.Count).ToArray();
+        foreach (var k in settings.PartialRows ? PartialTypes(data, valued) : [])
+        {
+            standIn[k] = columns.Count;
+            for (var c = 0; c < data.SpendChannels.Length; c++)
+            {
+                for (var b = 0; b < near.Count; b++)
+                {
+                    columns.Add(new DesignColumn(ColumnRole.StandIn, c, b, $"untracked {valued[k]}: spend {data.SpendChannels[c]} lag {near.Describe(b)}"));
+                }
+            }
+        }
+
         var baseStart = columns.Count;
         foreach (var h in settings.MarketSeasons ? [] : hemispheres)
         {
@@ -133,7 +155,8 @@ internal sealed class ValuationDesign
             var seasons = settings.MarketSeasons ? 6 : 0;
             var extra = spline[0].Length + 7 + 6 + seasons;
             var curvature = settings.MarketSeasons && settings.SeasonCurvature ? 2 : 0;
-            var own = Matrix<double>.Build.Dense(days.Length, extra + stepTypes.Count + kinds.Length + curvature);
+            var stepColumns = stepTypes.Count;
+            var own = Matrix<double>.Build.Dense(days.Length, extra + stepColumns + kinds.Length + curvature);
             var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
             for (var r = 0; r < days.Length; r++)
             {
@@ -166,13 +189,13 @@ internal sealed class ValuationDesign
                 {
                     for (var q = 0; q < kernels.Length; q++, col++)
                     {
-                        shared[r, col] = allTracked ? Weighted(kernels[q], series[k], i) : 0;
+                        shared[r, col] = (settings.PartialRows ? Tracked(k, d) : allTracked) ? Weighted(kernels[q], series[k], i) : 0;
                     }
                 }
 
                 for (var k = 0; k < valued.Count; k++, col++)
                 {
-                    shared[r, col] = !allTracked && Tracked(k, d) ? Weighted(flat, series[k], i) : 0;
+                    shared[r, col] = !settings.PartialRows && !allTracked && Tracked(k, d) ? Weighted(flat, series[k], i) : 0;
                 }
 
                 foreach (var inTracked in TrackedThenNot)
@@ -182,6 +205,20 @@ internal sealed class ValuationDesign
                         for (var b = 0; b < blocks.Count; b++, col++)
                         {
                             shared[r, col] = allTracked == inTracked ? blocks.Mean(spendPrefixes[c], i, b) : 0;
+                        }
+                    }
+                }
+
+                for (var k = 0; k < valued.Count; k++)
+                {
+                    if (standIn[k] >= 0 && !Tracked(k, d))
+                    {
+                        for (var c = 0; c < spendPrefixes.Length; c++)
+                        {
+                            for (var b = 0; b < near.Count; b++)
+                            {
+                                shared[r, standIn[k] + (c * near.Count) + b] = near.Mean(spendPrefixes[c], i, b);
+                            }
                         }
                     }
                 }
@@ -204,18 +241,18 @@ internal sealed class ValuationDesign
 
                 for (var c = 0; c < kinds.Length; c++)
                 {
-                    own[r, extra + stepTypes.Count + c] = context[d][kinds[c]] * quiet[r];
+                    own[r, extra + stepColumns + c] = context[d][kinds[c]] * quiet[r];
                 }
             }
 
             var sales = Vector<double>.Build.Dense(days.Length, r => data.Revenue[j][days[r]]);
             if (settings.MultiplicativeBase && settings.MarketSeasons)
             {
-                own = LogLinearBase(own, spline[0].Length, extra, extra + stepTypes.Count + kinds.Length, sales);
+                own = LogLinearBase(own, spline[0].Length, extra, extra + stepColumns + kinds.Length, sales);
             }
             else
             {
-                PilotBase(own, spline[0].Length, seasons, extra + stepTypes.Count + kinds.Length, sales, scale, curvature > 0);
+                PilotBase(own, spline[0].Length, seasons, extra + stepColumns + kinds.Length, sales, scale, curvature > 0);
             }
 
             tracked[j] = trackedRows;
@@ -229,6 +266,33 @@ internal sealed class ValuationDesign
     }
 
     private static readonly bool[] TrackedThenNot = [true, false];
+
+    /// <summary>The valued types (positions) untracked on some market-day with sales where another valued type is tracked.</summary>
+    private static List<int> PartialTypes(ValuationData data, IReadOnlyList<int> valued)
+    {
+        var partial = new bool[valued.Count];
+        for (var j = 0; j < data.Markets; j++)
+        {
+            for (var d = 0; d < data.Days; d++)
+            {
+                if (data.Revenue[j][d] <= 0)
+                {
+                    continue;
+                }
+
+                var tracked = valued.Select(e => (long)data.First + d - data.Lag >= data.TrackedFrom[j][e]).ToArray();
+                if (tracked.Any(t => t) && !tracked.All(t => t))
+                {
+                    for (var k = 0; k < valued.Count; k++)
+                    {
+                        partial[k] |= !tracked[k];
+                    }
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, valued.Count).Where(k => partial[k])];
+    }
 
     /// <summary>
     /// A pilot fit of the base alone (spline, weekday, holiday and season: the first columns of <paramref name="own"/>
