@@ -74,9 +74,9 @@ if (options.ContainsKey("additive-season"))
     settings = settings with { SeasonCurvature = false };
 }
 
-if (options.ContainsKey("full-rows-only"))
+if (options.ContainsKey("partial-rows"))
 {
-    settings = settings with { PartialRows = false };
+    settings = settings with { PartialRows = true };
 }
 
 if (options.ContainsKey("additive-base"))
