@@ -34,7 +34,9 @@ public static class DemoCheck
             folder.Delete(recursive: true);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All, Settings = settings });
+        clock.Stop();
         var planted = truth.Events.ToDictionary(e => e.Event, e => e.ValueUsd);
         var engagement = result.Events.Sum(e => e.Volume * planted[e.Event]);
         var valued = result.Events.Where(e => e.Value is not null && e.Identified).ToList();
@@ -43,6 +45,6 @@ public static class DemoCheck
         var types = string.Join(", ", result.Events.Where(e => e.Value is not null)
             .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Event} {e.Value:0.00} [{e.Low:0.00}, {e.High:0.00}] for {planted[e.Event]:0.00}")));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join("\n  ", result.Notes)}\n{Path.GetFileName(database)}: engagement {result.EngagementValue / engagement - 1:+0.0%;−0.0%} [{result.EngagementLow / engagement - 1:+0.0%;−0.0%}, {result.EngagementHigh / engagement - 1:+0.0%;−0.0%}], covered {covered}/{valued.Count}, vanity excluding 0: {string.Join(",", vanity)}; verdict {result.Verdict}; markets {result.Markets}\n  {types}");
+            $"{string.Join("\n  ", result.Notes)}\n{Path.GetFileName(database)}: engagement {result.EngagementValue / engagement - 1:+0.0%;−0.0%} [{result.EngagementLow / engagement - 1:+0.0%;−0.0%}, {result.EngagementHigh / engagement - 1:+0.0%;−0.0%}], covered {covered}/{valued.Count}, vanity excluding 0: {string.Join(",", vanity)}; verdict {result.Verdict}; markets {result.Markets}; {clock.Elapsed.TotalSeconds:0.00} s\n  {types}");
     }
 }
