@@ -84,8 +84,8 @@ public sealed record ValuationSettings
     /// market-days for the base alone and the rollout world 6.7× the oracle's width; on 60 seeds this took rollout's
     /// median engagement error from 31–34% to 7–13% and its width to 2.4×, and the demo's three windows from −3.8%,
     /// −4.5%, −7.4% to −1.4%, −3.1%, −4.4% with 10–12 types valued instead of 7–8 (docs/attribution.md). Not yet the
-    /// default: with it an end-to-end journey over the data pages (regroup, alias, erase) timed out; study variant
-    /// <c>--partial-rows</c>.
+    /// default: it makes each valuation 1.5× (small demo) to 2.2× (large demo) slower, and the valuation's speed comes
+    /// first; study variant <c>--partial-rows</c>.
     /// </summary>
     public bool PartialRows { get; init; }
 
