@@ -300,7 +300,7 @@ public static class ValuationModel
             notes.Add($"moving together, so valued as a group: {string.Join("; ", groups.Select(g => string.Join(" + ", g.Events.Select(e => names[e]))))}");
         }
 
-        Describe(data, design, fit, notes);
+        Describe(data, design, fit, query.Settings.PartialRows, notes);
         var shapes = fitted.Weights.Select((w, q) => (w, q)).Where(x => x.w >= 0.05).OrderByDescending(x => x.w)
             .Select(x => FormattableString.Invariant($"{query.Settings.Kernels[x.q].Name} (half the revenue by day {query.Settings.Kernels[x.q].MedianLag(data.Lag)}): {100 * x.w:0}%"));
         notes.Add("lag shape by how well it fits, the values averaged over them: " + string.Join("; ", shapes));
@@ -310,12 +310,14 @@ public static class ValuationModel
     }
 
     /// <summary>What the fit read and left out, for the page's notes.</summary>
-    private static void Describe(ValuationData data, ValuationDesign design, Fitted fit, SortedSet<string> notes)
+    private static void Describe(ValuationData data, ValuationDesign design, Fitted fit, bool partialRows, SortedSet<string> notes)
     {
         var untracked = design.Rows - design.TrackedRows;
         if (untracked > 0)
         {
-            notes.Add(FormattableString.Invariant($"{untracked:N0} of {design.Rows:N0} market-days had some type not yet tracked: they stay in the fit, the tracked types' actions are read there too, and spend stands in for each untracked type's unreported actions"));
+            notes.Add(FormattableString.Invariant($"{untracked:N0} of {design.Rows:N0} market-days had some type not yet tracked: ") + (partialRows
+                ? "they stay in the fit, the tracked types' actions are read there too, and spend stands in for each untracked type's unreported actions"
+                : "they stay in the fit for the base, with spend standing in for the unreported actions"));
         }
 
         var dropped = data.Markets - design.Markets.Count;
