@@ -37,7 +37,7 @@ public sealed class WorldBarsTests
         ["delayed_peak"] = [Engagement],
         ["sales_caused"] = [Coverage, Engagement, ZeroTypes],
         ["shared_channel"] = [Power],
-        ["rollout"] = [Width, Power, Engagement, NoisyEngagement, ZeroTypes],
+        ["rollout"] = [Width, Power, Engagement],
         ["few_markets"] = [Power, Engagement],
         ["heavy_noise"] = [Power, Engagement, NoisyEngagement],
         ["no_effect"] = [NoEvidence],

@@ -74,9 +74,9 @@ if (options.ContainsKey("additive-season"))
     settings = settings with { SeasonCurvature = false };
 }
 
-if (options.ContainsKey("partial-rows"))
+if (options.ContainsKey("tracked-rows-only"))
 {
-    settings = settings with { PartialRows = true };
+    settings = settings with { PartialRows = false };
 }
 
 if (options.ContainsKey("additive-base"))

@@ -46,9 +46,16 @@ public sealed class MetricsSnapshotStore(IDbContextFactory<DashboardDbContext> c
 
             var analysis = new SnapshotAnalysis(await SnapshotLoader.LoadAsync(db, ct)) { ReferenceVersion = referenceVersion };
 
-            // The valuation takes seconds: start it now so the first page that shows values does not wait.
-            _ = Task.Run(() => analysis.Valuation.UsdPerAction(), CancellationToken.None);
+            // The valuation takes a second or more: start it now so the first page that shows values does not wait, unless
+            // a newer snapshot replaced this one before it started (imports in a row would otherwise queue a fit each).
             _current = analysis;
+            _ = Task.Run(() =>
+            {
+                if (ReferenceEquals(_current, analysis))
+                {
+                    analysis.Valuation.UsdPerAction();
+                }
+            }, CancellationToken.None);
             Reloaded?.Invoke(analysis);
             return analysis;
         }

@@ -73,6 +73,7 @@ internal sealed class ValuationDesign
         var lag = data.Lag;
         var kernels = settings.Kernels.Select(k => k.Weights(lag)).ToArray();
         var flat = Enumerable.Repeat(1.0 / (lag + 1), lag + 1).ToArray();
+        var reversed = kernels.Select(k => k.Reverse().ToArray()).ToArray();
         var hemispheres = data.Hemisphere.Distinct().Order().ToList();
         var columns = new List<DesignColumn>();
         foreach (var e in valued)
@@ -157,7 +158,9 @@ internal sealed class ValuationDesign
             var curvature = settings.MarketSeasons && settings.SeasonCurvature ? 2 : 0;
             var stepColumns = stepTypes.Count;
             var own = Matrix<double>.Build.Dense(days.Length, extra + stepColumns + kinds.Length + curvature);
-            var shared = Matrix<double>.Build.Dense(days.Length, columns.Count);
+            // Filled column-major in place: the design is written a cell at a time, and a matrix's indexer is a call per cell.
+            var cells = new double[days.Length * columns.Count];
+            var n = days.Length;
             for (var r = 0; r < days.Length; r++)
             {
                 var d = days[r];
@@ -189,13 +192,13 @@ internal sealed class ValuationDesign
                 {
                     for (var q = 0; q < kernels.Length; q++, col++)
                     {
-                        shared[r, col] = (settings.PartialRows ? Tracked(k, d) : allTracked) ? Weighted(kernels[q], series[k], i) : 0;
+                        cells[(col * n) + r] = (settings.PartialRows ? Tracked(k, d) : allTracked) ? Weighted(reversed[q], series[k], i) : 0;
                     }
                 }
 
                 for (var k = 0; k < valued.Count; k++, col++)
                 {
-                    shared[r, col] = !settings.PartialRows && !allTracked && Tracked(k, d) ? Weighted(flat, series[k], i) : 0;
+                    cells[(col * n) + r] = !settings.PartialRows && !allTracked && Tracked(k, d) ? Weighted(flat, series[k], i) : 0;
                 }
 
                 foreach (var inTracked in TrackedThenNot)
@@ -204,7 +207,7 @@ internal sealed class ValuationDesign
                     {
                         for (var b = 0; b < blocks.Count; b++, col++)
                         {
-                            shared[r, col] = allTracked == inTracked ? blocks.Mean(spendPrefixes[c], i, b) : 0;
+                            cells[(col * n) + r] = allTracked == inTracked ? blocks.Mean(spendPrefixes[c], i, b) : 0;
                         }
                     }
                 }
@@ -217,7 +220,7 @@ internal sealed class ValuationDesign
                         {
                             for (var b = 0; b < near.Count; b++)
                             {
-                                shared[r, standIn[k] + (c * near.Count) + b] = near.Mean(spendPrefixes[c], i, b);
+                                cells[((standIn[k] + (c * near.Count) + b) * n) + r] = near.Mean(spendPrefixes[c], i, b);
                             }
                         }
                     }
@@ -234,8 +237,8 @@ internal sealed class ValuationDesign
                     }
                     else
                     {
-                        shared[r, baseStart + (h * 6) + (2 * (k - 1))] = scale * Math.Cos(k * angle);
-                        shared[r, baseStart + (h * 6) + (2 * (k - 1)) + 1] = scale * Math.Sin(k * angle);
+                        cells[((baseStart + (h * 6) + (2 * (k - 1))) * n) + r] = scale * Math.Cos(k * angle);
+                        cells[((baseStart + (h * 6) + (2 * (k - 1)) + 1) * n) + r] = scale * Math.Sin(k * angle);
                     }
                 }
 
@@ -256,7 +259,7 @@ internal sealed class ValuationDesign
             }
 
             tracked[j] = trackedRows;
-            built[j] = new MarketRows { Day = days, Y = sales, Own = own, Shared = shared, Weight = 1 / scale };
+            built[j] = new MarketRows { Day = days, Y = sales, Own = own, Shared = Matrix<double>.Build.Dense(n, columns.Count, cells), Weight = 1 / scale };
         });
 
         return new ValuationDesign
@@ -407,13 +410,26 @@ internal sealed class ValuationDesign
         return level;
     }
 
-    /// <summary>Σ_l weights[l] × series[i − l].</summary>
-    private static double Weighted(double[] weights, double[] series, int i)
+    /// <summary>
+    /// Σ_l weights[l] × series[i − l], with the weights given last lag first (<paramref name="reversed"/>), so the sum
+    /// runs forward over both arrays and vectorises: the value columns are most of the design's cells.
+    /// </summary>
+    private static double Weighted(double[] reversed, double[] series, int i)
     {
-        var sum = 0.0;
-        for (var l = 0; l < weights.Length; l++)
+        var window = series.AsSpan(i - reversed.Length + 1, reversed.Length);
+        var weights = reversed.AsSpan();
+        var lanes = System.Numerics.Vector<double>.Count;
+        var sums = System.Numerics.Vector<double>.Zero;
+        var l = 0;
+        for (; l <= weights.Length - lanes; l += lanes)
         {
-            sum += weights[l] * series[i - l];
+            sums += new System.Numerics.Vector<double>(weights[l..]) * new System.Numerics.Vector<double>(window[l..]);
+        }
+
+        var sum = System.Numerics.Vector.Sum(sums);
+        for (; l < weights.Length; l++)
+        {
+            sum += weights[l] * window[l];
         }
 
         return sum;

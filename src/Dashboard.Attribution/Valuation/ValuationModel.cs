@@ -75,6 +75,10 @@ public static class ValuationModel
             var key = (rho, string.Join(',', ordered));
             return _cache.TryGetValue(key, out var p) ? p : _cache[key] = new ProfiledDesign(design, rho, ordered);
         }
+
+        /// <summary>Profiles at every correlation of a grid, for solving only (they cannot give a robust covariance).</summary>
+        public ProfiledDesign[] Grid(IReadOnlyList<double> rhos, int[] columns) =>
+            ProfiledDesign.Grid(design, rhos, [.. columns.Order()]);
     }
 
     /// <summary>
@@ -172,9 +176,9 @@ public static class ValuationModel
         var standIns = profiles.Design.Indexes(ColumnRole.StandIn);
         var columns = Columns(profiles.Design, PresetKernel(settings), [.. others.Except(standIns)]);
         var (bestRho, bestError) = (0.0, double.PositiveInfinity);
-        foreach (var rho in settings.RhoGrid.DefaultIfEmpty(0))
+        foreach (var profiled in profiles.Grid([.. settings.RhoGrid.DefaultIfEmpty(0)], columns))
         {
-            var profiled = profiles.At(rho, columns);
+            var rho = profiled.Rho;
             var error = profiled.Solve(columns, prior, 0).Sse / profiled.Rows;
             if (error < bestError)
             {

@@ -80,14 +80,12 @@ public sealed record ValuationSettings
     /// <summary>
     /// A type's value is read on every market-day where that type is tracked, not only where every type is; a type
     /// untracked on a day where another is tracked has spend over its lag blocks as its own stand-in for its unreported
-    /// actions there. Reading fully tracked days only (the default) left the demo 80% of its
+    /// actions there. Reading fully tracked days only (<c>--tracked-rows-only</c> in the study) left the demo 80% of its
     /// market-days for the base alone and the rollout world 6.7× the oracle's width; on 60 seeds this took rollout's
     /// median engagement error from 31–34% to 7–13% and its width to 2.4×, and the demo's three windows from −3.8%,
-    /// −4.5%, −7.4% to −1.4%, −3.1%, −4.4% with 10–12 types valued instead of 7–8 (docs/attribution.md). Not yet the
-    /// default: it makes each valuation 1.5× (small demo) to 2.2× (large demo) slower, and the valuation's speed comes
-    /// first; study variant <c>--partial-rows</c>.
+    /// −4.5%, −7.4% to −1.4%, −3.1%, −4.4% with 10–12 types valued instead of 7–8 (docs/attribution.md).
     /// </summary>
-    public bool PartialRows { get; init; }
+    public bool PartialRows { get; init; } = true;
 
     /// <summary>Level of the F-test that spend adds to the actions (a direct path).</summary>
     public double MediaTestLevel { get; init; } = 0.05;
