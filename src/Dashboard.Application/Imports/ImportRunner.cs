@@ -34,7 +34,14 @@ public sealed class ImportRunner(IDbContextFactory<DashboardDbContext> contexts,
 
         if (result.Stored)
         {
-            await refresh.RefreshOrLogAsync(log);
+            // A browser import shows its outcome as soon as the rows are stored; the figures reload behind it (seconds
+            // on a loaded machine) and the pages redraw when they have. A caller of the API or the CLI gets its answer
+            // after the reload, so its next query sees the import.
+            var reload = refresh.RefreshOrLogAsync(log);
+            if (job is null)
+            {
+                await reload;
+            }
         }
 
         return result;
