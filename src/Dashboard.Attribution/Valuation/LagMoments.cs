@@ -31,7 +31,8 @@ internal sealed class LagMoments
         var total = ProfiledDesign.Gram(rows, n, width);
         // B + Bᵀ from the Gram of the rows z_t + z_{t−1} (S = A + C + B + Bᵀ, with A = T − F and C = T − L the
         // cross-products of z_t and of z_{t−1} over the days that have a day before): two passes like the plain one.
-        var ends = new double[width * width];
+        // F + L from the first and last rows of the runs (a one-day run is both).
+        var edges = new List<double>();
         var sums = new double[n * width];
         var pairs = 0;
         for (var r = 0; r < n; r++)
@@ -40,12 +41,12 @@ internal sealed class LagMoments
             var first = ProfiledDesign.First(market.Day, r);
             if (first)
             {
-                AddOuter(ends, row, width);
+                edges.AddRange(row);
             }
 
             if (r == n - 1 || ProfiledDesign.First(market.Day, r + 1))
             {
-                AddOuter(ends, row, width);
+                edges.AddRange(row);
             }
 
             if (!first)
@@ -59,6 +60,7 @@ internal sealed class LagMoments
             }
         }
 
+        var ends = ProfiledDesign.Gram([.. edges], edges.Count / width, width);
         var lagged = ProfiledDesign.Gram(sums, pairs, width);
         for (var i = 0; i < lagged.Length; i++)
         {
@@ -83,24 +85,5 @@ internal sealed class LagMoments
         }
 
         return result;
-    }
-
-    /// <summary>target += x xᵀ (upper triangle).</summary>
-    private static void AddOuter(double[] target, ReadOnlySpan<double> x, int width)
-    {
-        for (var i = 0; i < width; i++)
-        {
-            var a = x[i];
-            if (a == 0)
-            {
-                continue;
-            }
-
-            var row = target.AsSpan(i * width, width);
-            for (var k = i; k < width; k++)
-            {
-                row[k] += a * x[k];
-            }
-        }
     }
 }

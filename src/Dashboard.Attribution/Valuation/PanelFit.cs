@@ -157,24 +157,24 @@ internal sealed class ProfiledDesign
         var width = q + columns.Length + 1;
         // Prais–Winsten: every row is kept; the first day of each run of consecutive days has no day before, so it enters
         // scaled by √(1 − ρ²) (the exact AR(1) likelihood) rather than being dropped.
-        var raw = Stack(market, columns);
-        var rows = new double[raw.Length];
+        // Differenced in place from the last row back, so each row still sees the one before it as it was.
+        var rows = Stack(market, columns);
         var head = Math.Sqrt(1 - (rho * rho));
-        for (var r = 0; r < n; r++)
+        for (var r = n - 1; r >= 0; r--)
         {
             var at = r * width;
             if (First(market.Day, r))
             {
                 for (var c = 0; c < width; c++)
                 {
-                    rows[at + c] = head * raw[at + c];
+                    rows[at + c] *= head;
                 }
             }
             else
             {
                 for (var c = 0; c < width; c++)
                 {
-                    rows[at + c] = raw[at + c] - (rho * raw[at - width + c]);
+                    rows[at + c] -= rho * rows[at - width + c];
                 }
             }
         }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SimdVector = System.Numerics.Vector<double>;
 
 namespace Dashboard.Attribution.Valuation;
 
@@ -418,12 +419,12 @@ internal sealed class ValuationDesign
     {
         var window = series.AsSpan(i - reversed.Length + 1, reversed.Length);
         var weights = reversed.AsSpan();
-        var lanes = System.Numerics.Vector<double>.Count;
-        var sums = System.Numerics.Vector<double>.Zero;
+        var lanes = SimdVector.Count;
+        var sums = SimdVector.Zero;
         var l = 0;
         for (; l <= weights.Length - lanes; l += lanes)
         {
-            sums += new System.Numerics.Vector<double>(weights[l..]) * new System.Numerics.Vector<double>(window[l..]);
+            sums += new SimdVector(weights[l..]) * new SimdVector(window[l..]);
         }
 
         var sum = System.Numerics.Vector.Sum(sums);
