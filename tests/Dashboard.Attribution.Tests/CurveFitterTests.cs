@@ -8,9 +8,11 @@ namespace Dashboard.Attribution.Tests;
 /// The response curve judged on three worlds of its own (each 4 markets × 2 years, spend in flights with bursts),
 /// by the figure a scenario reads: the change in a channel's actions when its spend per day moves 20% above current.
 /// One world matches the fitter's equations; in one spend never nears saturation (only β / K^α is in the data, the
-/// case where K used to run off to e¹⁸ and the band with it); two do not match them: exponential saturation, or a
-/// carry-over that peaks on day 3, each with over-dispersed counts and persistent daily shocks. The band is the delta
-/// method on the fit's covariance, as the planner computes it. Bars: within ±35% (the scenario bar of the
+/// case where K used to run off to e¹⁸ and the band with it); three do not match them: a response linear in spend
+/// (no saturation at all), exponential saturation, or a carry-over that peaks on day 3, each with over-dispersed counts
+/// and persistent daily shocks. The band is the delta
+/// method on the fit's covariance, as the planner computes it. (Before the fitter had delayed shapes, the day-3 world's
+/// change came out 12% high with 4 of 20 bands covering.) Bars: within ±35% (the scenario bar of the
 /// incremental-figures issue) and 90% coverage ≥ 80%, each at its 1% binomial lower bound on 20 runs (12), and a
 /// median half-width under 75% of the change (a band as wide as the change covers without saying anything).
 /// </summary>
@@ -21,14 +23,6 @@ public sealed class CurveFitterTests
     private const int Seeds = 20;
     private const double Step = 1.2;
     private const double Z90 = 1.6448536269514722;
-
-    private const string Coverage = "coverage";
-
-    /// <summary>
-    /// A geometric carry-over read onto one that peaks on day 3 over-predicts the change by about 12% with a band of
-    /// 8%: the fitter has no delayed shape yet.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> KnownMisses = new() { ["delayed"] = [Coverage] };
 
     private sealed record World(string Name, Func<double, double> Saturation, double[] Kernel, double Dispersion, double ShockSd)
     {
@@ -48,6 +42,7 @@ public sealed class CurveFitterTests
     [
         new("hill", a => Hill(a, 0.6, 1.5), Geometric, 0, 0),
         new("unsaturated", a => Hill(a, 12, 1.0), Geometric, 0, 0),
+        new("linear", a => a / 12, Geometric, 0.15, 0.1),
         new("exponential", a => 1 - Math.Exp(-a / 0.96), Geometric, 0.15, 0.1),
         new("delayed", a => Hill(a, 0.75, 1.5), Delayed, 0.15, 0.1),
     ];
@@ -148,7 +143,7 @@ public sealed class CurveFitterTests
     {
         double Change(IReadOnlyList<double> theta)
         {
-            var curve = CurveFit.FromTheta(theta);
+            var curve = fit.At(theta);
             return current.Select((x, m) => curve.Steady(x * Step, scales[m]) - curve.Steady(x, scales[m])).Sum();
         }
 
@@ -176,14 +171,16 @@ public sealed class CurveFitterTests
     [Fact]
     public void A_20_percent_spend_change_is_predicted_within_35_percent_with_bands_that_cover_in_every_world()
     {
-        var report = new StringBuilder("| world | within ±35% | covered | median |error| | median half-width / change | median K / median spend |\n|---|---:|---:|---:|---:|---:|\n");
+        var report = new StringBuilder("| world | within ±35% | covered | median error | median |error| | median half-width / change | median K / median steady adstock | median peak day |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         var failures = new List<string>();
         foreach (var world in Worlds)
         {
             var (within, covered) = (0, 0);
             var errors = new List<double>();
+            var signed = new List<double>();
             var widths = new List<double>();
             var halfSaturations = new List<double>();
+            var peaks = new List<double>();
             for (var seed = 0; seed < Seeds; seed++)
             {
                 var (series, current, scales) = Simulate(world, 9100 + seed);
@@ -192,19 +189,22 @@ public sealed class CurveFitterTests
                 var (change, se) = FittedChange(fit, current, scales);
                 var error = (change - truth) / truth;
                 errors.Add(Math.Abs(error));
+                signed.Add(error);
                 widths.Add(Z90 * se / truth);
                 within += Math.Abs(error) <= 0.35 ? 1 : 0;
                 covered += Math.Abs(change - truth) <= Z90 * se ? 1 : 0;
                 var median = series.SelectMany(s => s.Spend.Select(x => x / s.Scale)).Order().ElementAt(Markets * Days / 2);
-                halfSaturations.Add(fit.Curve.HalfSaturation / (median / (1 - fit.Curve.Lambda)));
+                halfSaturations.Add(fit.Curve.HalfSaturation / (median * fit.Curve.Carry));
+                peaks.Add(fit.Curve.PeakDay);
             }
 
             double Median(List<double> x) => x.Order().ElementAt(x.Count / 2);
             report.Append(CultureInfo.InvariantCulture,
-                $"| {world.Name} | {within} of {Seeds} | {covered} of {Seeds} | {Median(errors):P1} | {Median(widths):P1} | {Median(halfSaturations):0.00} |\n");
+                $"| {world.Name} | {within} of {Seeds} | {covered} of {Seeds} | {Median(signed):P1} | {Median(errors):P1} | {Median(widths):P1} | {Median(halfSaturations):0.00} | {Median(peaks):0.0} |\n");
 
-            var known = KnownMisses.GetValueOrDefault(world.Name, []);
-            if (within < 12 || Median(widths) > 0.75 || (covered < 12 && !known.Contains(Coverage)))
+            // No fit runs to the power-law limit (K more than e⁶, three prior deviations, above the median steady adstock),
+            // where only β / K^α is left in the data and the band rests on a near-singular covariance.
+            if (within < 12 || covered < 12 || Median(widths) > 0.75 || halfSaturations.Max() > Math.Exp(6))
             {
                 failures.Add(world.Name);
             }

@@ -47,10 +47,10 @@ public sealed class MarketCurveTests
     }
 
     private static List<(double[] Offset, double[,] Covariance)> Estimates(IReadOnlyList<ChannelSeries> markets, CurveFit pooled) =>
-        [.. markets.Select(m => CurveFitter.FitMarket(m, pooled.Theta) ?? throw new InvalidOperationException($"{m.Market}: no fit"))];
+        [.. markets.Select(m => CurveFitter.FitMarket(m, pooled) ?? throw new InvalidOperationException($"{m.Market}: no fit"))];
 
     /// <summary>A market's β as its curve says (pooled theta plus its offset).</summary>
-    private static double BetaOf(CurveFit pooled, double[] offset) => CurveFit.FromTheta(CurveFitter.Offset(pooled.Theta, offset)).Beta;
+    private static double BetaOf(CurveFit pooled, double[] offset) => pooled.At(CurveFitter.Offset(pooled.Theta, offset)).Beta;
 
     [Fact]
     public void Markets_that_differ_keep_their_own_effectiveness_and_a_short_history_keeps_more_of_the_pool()

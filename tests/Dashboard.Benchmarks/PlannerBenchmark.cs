@@ -111,13 +111,12 @@ internal static class PlannerBenchmark
         var points = new List<double>();
         foreach (var s in series)
         {
-            var a = s.Spend[0] / (1 - curve.Lambda);
+            var adstock = curve.Adstock(s.Spend);
             for (var t = 0; t < s.Days; t++)
             {
-                a = t == 0 ? a : s.Spend[t] + (curve.Lambda * a);
                 if (s.Fitted[t])
                 {
-                    points.Add(curve.Beta * s.Scale * s.Season[t] * HillCurve.Hill(a / s.Scale, curve.HalfSaturation, curve.Alpha));
+                    points.Add(curve.Beta * s.Scale * s.Season[t] * HillCurve.Hill(adstock[t] / s.Scale, curve.HalfSaturation, curve.Alpha));
                 }
             }
         }

@@ -469,7 +469,7 @@ public sealed class BudgetPlanner
                     var up = (double[])r.Markets[m].Offset.Clone();
                     var down = (double[])r.Markets[m].Offset.Clone();
                     (up[p], down[p]) = (up[p] + H, down[p] - H);
-                    double At(double[] offset, double spend) => CurveFit.FromTheta(CurveFitter.Offset(fit.Theta, offset)).Steady(spend, _model.Scale(m), season[m]) * days;
+                    double At(double[] offset, double spend) => fit.At(CurveFitter.Offset(fit.Theta, offset)).Steady(spend, _model.Scale(m), season[m]) * days;
                     g[p] = (At(up, plan[m]) - At(down, plan[m])) / (2 * H);
                     gc[p] = (At(up, plan[m]) - At(up, now[m]) - At(down, plan[m]) + At(down, now[m])) / (2 * H);
                 }

@@ -5,16 +5,18 @@ namespace Dashboard.Attribution.Planning;
 /// <summary>A channel's fitted curve with the covariance of its parameters (on the fitter's unbounded scale).</summary>
 public sealed record CurveFit(HillCurve Curve, double[] Theta, double[,] Covariance, int Observations)
 {
-    /// <summary>The curve at other unbounded parameters (for the delta method).</summary>
-    public static HillCurve FromTheta(IReadOnlyList<double> theta) => CurveFitter.Curve(theta);
+    /// <summary>The curve of the same carry-over shape at other unbounded parameters (for the delta method).</summary>
+    public HillCurve At(IReadOnlyList<double> theta) => CurveFitter.Curve(theta, Curve.Shape);
 }
 
 /// <summary>
 /// Fits a <see cref="HillCurve"/> to one channel's series pooled over markets: Levenberg–Marquardt on
 /// weighted least squares (weights 1 / a market's mean actions, as for counts whose variance grows with their mean),
-/// from six starts over λ and α, on bounded parameters (λ in [0, 0.9), α in [0.5, 3], K and β positive) written as
-/// unbounded ones. The covariance is a sandwich clustered by market and 28-day block, because the days' errors are
-/// neither independent nor of equal spread.
+/// from several starts over λ and α, on bounded parameters (λ in [0, 0.9), α in [0.5, 3], K and β positive) written as
+/// unbounded ones. The carry-over's shape (geometric, or peaking later: <see cref="HillCurve.Shape"/> 1, 2 or 4) is
+/// chosen by fit, a delayed one only where it beats the geometric by more than the Bayesian information criterion's
+/// price of one parameter. The covariance is a sandwich clustered by market and 28-day block, because the days' errors
+/// are neither independent nor of equal spread; it holds the chosen shape fixed.
 /// <para>
 /// Spend that never nears saturation only fixes β / K^α: K can run off to any height with β after it, and the
 /// curve's band with it. So the fit has priors, as Meridian and PyMC-Marketing put on saturation: log K ~ N(log of
@@ -33,8 +35,13 @@ public static class CurveFitter
     private const double LogHalfSaturationSd = 2.0;
     private const double LogitAlphaSd = 2.0;
 
-    internal static HillCurve Curve(IReadOnlyList<double> t) =>
-        new(Math.Exp(t[0]), MaxLambda * Sigmoid(t[1]), Math.Exp(t[2]), MinAlpha + (AlphaRange * Sigmoid(t[3])));
+    /// <summary>The carry-over shapes tried: 0 is geometric; 1, 2 and 4 peak later for the same λ.</summary>
+    private static readonly double[] Shapes = [0, 1, 2, 4];
+
+    private static readonly (double Lambda, double Alpha)[] GeometricStarts = [(0.2, 1.2), (0.2, 2.0), (0.5, 1.2), (0.5, 2.0), (0.8, 1.2), (0.8, 2.0)];
+
+    internal static HillCurve Curve(IReadOnlyList<double> t, double shape) =>
+        new(Math.Exp(t[0]), MaxLambda * Sigmoid(t[1]), Math.Exp(t[2]), MinAlpha + (AlphaRange * Sigmoid(t[3])), shape);
 
     private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
@@ -43,79 +50,122 @@ public static class CurveFitter
     /// <summary>
     /// The priors as two pseudo-observations on the unbounded parameters: s · (log K − its centre) / 2 and
     /// s · logit α / 2, with s the prior-free fit's residual standard deviation. The centre is the log of the median
-    /// steady adstock per scale at the fit's own λ, so the prior speaks of K against the spend the channel really has.
+    /// steady adstock per scale at the fit's own carry-over, so the prior speaks of K against the spend the channel
+    /// really has.
     /// </summary>
     private sealed record Prior(double Scale, double LogMedianSpend)
     {
         public const int Rows = 2;
 
-        public void Write(IReadOnlyList<double> theta, double[] into, int at)
+        public void Write(IReadOnlyList<double> theta, double shape, double[] into, int at)
         {
-            var centre = LogMedianSpend - Math.Log(1 - (MaxLambda * Sigmoid(theta[1])));
+            var centre = LogMedianSpend + Math.Log(Curve(theta, shape).Carry);
             into[at] = Scale * (theta[2] - centre) / LogHalfSaturationSd;
             into[at + 1] = Scale * theta[3] / LogitAlphaSd;
         }
     }
 
-    public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series)
+    /// <summary>One fit's data, carry-over shape and prior, with the adstock of the last few λ kept (a Jacobian moves λ in 2 of 8 evaluations).</summary>
+    private sealed class Problem(IReadOnlyList<ChannelSeries> series, double[] weights, double shape, Prior? prior)
+    {
+        private readonly Dictionary<double, double[][]> _adstock = [];
+
+        public IReadOnlyList<ChannelSeries> Series => series;
+
+        public double[] Weights => weights;
+
+        public double Shape => shape;
+
+        public Prior? Prior => prior;
+
+        public int Count { get; } = series.Sum(s => s.Fitted.Count(f => f));
+
+        public int Rows => Count + (prior is null ? 0 : Prior.Rows);
+
+        public double[][] Adstock(HillCurve curve)
+        {
+            if (_adstock.TryGetValue(curve.Lambda, out var cached))
+            {
+                return cached;
+            }
+
+            if (_adstock.Count >= 8)
+            {
+                _adstock.Clear();
+            }
+
+            return _adstock[curve.Lambda] = [.. series.Select(s => curve.Adstock(s.Spend))];
+        }
+    }
+
+    /// <param name="shapes">The carry-over shapes to try (all when null); the geometric first when it is among them.</param>
+    public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series, IReadOnlyList<double>? shapes = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var weights = Weights(series);
         var observations = series.Sum(s => s.Fitted.Count(f => f));
-        if (observations < 60 || weights.All(w => w == 0))
+        if (observations < 60 || weights.All(w => w == 0) || MedianSpend(series) is not { } median)
         {
             return null;
         }
 
-        double[]? free = null;
-        var freeError = double.PositiveInfinity;
-        foreach (var lambda in new[] { 0.2, 0.5, 0.8 })
+        // Prior-free, each shape from its starts: the geometric from six over λ and α; a delayed one from the λ whose mean
+        // lag matches the geometric fit's (mean day ≈ (shape + 1) / −ln λ − 1) and its α, or from the middle without it.
+        var fits = new List<(double Shape, double[] Theta, double Error)>();
+        HillCurve? geometric = null;
+        foreach (var shape in shapes ?? Shapes)
         {
-            foreach (var alpha in new[] { 1.2, 2.0 })
+            var problem = new Problem(series, weights, shape, null);
+            (double Lambda, double Alpha)[] starts = shape == 0 ? GeometricStarts
+                : geometric is { } g ? [(Math.Exp(-(shape + 1) * (1 - g.Lambda)), g.Alpha)]
+                : [(0.5, 1.5)];
+            (double[] Theta, double Error)? best = null;
+            foreach (var (lambda, alpha) in starts)
             {
-                var start = Start(series, weights, lambda, alpha);
-                if (start is null)
+                if (Start(problem, lambda, alpha) is { } start && LevenbergMarquardt(problem, start, Identity) is var fit && fit.Error < (best?.Error ?? double.PositiveInfinity))
                 {
-                    continue;
+                    best = fit;
                 }
+            }
 
-                var (theta, error) = LevenbergMarquardt(series, weights, start, Identity, null);
-                if (error < freeError)
-                {
-                    (free, freeError) = (theta, error);
-                }
+            if (best is { } b)
+            {
+                fits.Add((shape, b.Theta, b.Error));
+                geometric ??= shape == 0 ? Curve(b.Theta, 0) : null;
             }
         }
 
-        if (free is null || MedianSpend(series) is not { } median)
+        if (fits.Count == 0)
         {
             return null;
         }
+
+        var variance = fits.Min(f => f.Error) / Math.Max(1, observations - 5);
+        var chosen = fits.MinBy(f => f.Error + (f.Shape > 0 ? variance * Math.Log(observations) : 0));
 
         // With the priors in: from the prior-free optimum, and from K at the median adstock (where the first may have run off).
-        var prior = new Prior(Math.Sqrt(freeError / Math.Max(1, observations - 4)), Math.Log(median));
-        var curve = Curve(free);
-        var starts = new[] { free, Start(series, weights, curve.Lambda, curve.Alpha) };
-        double[]? best = null;
-        var bestError = double.PositiveInfinity;
-        foreach (var start in starts.OfType<double[]>())
+        var prior = new Problem(series, weights, chosen.Shape, new Prior(Math.Sqrt(variance), Math.Log(median)));
+        var curve = Curve(chosen.Theta, chosen.Shape);
+        (double[] Theta, double Error)? posterior = null;
+        foreach (var start in new[] { chosen.Theta, Start(prior, curve.Lambda, curve.Alpha) }.OfType<double[]>())
         {
-            var (theta, error) = LevenbergMarquardt(series, weights, start, Identity, prior);
-            if (error < bestError)
+            var fit = LevenbergMarquardt(prior, start, Identity);
+            if (fit.Error < (posterior?.Error ?? double.PositiveInfinity))
             {
-                (best, bestError) = (theta, error);
+                posterior = fit;
             }
         }
 
-        return best is null ? null : new CurveFit(Curve(best), best, Covariance(series, weights, best, Identity, prior), observations);
+        return posterior is not { } p ? null
+            : new CurveFit(Curve(p.Theta, chosen.Shape), p.Theta, Covariance(prior, p.Theta, Identity), observations);
     }
 
     /// <summary>
-    /// One market's own β and K as offsets (log scale) from the pooled curve, with λ and α held at the pooled values
-    /// (a market's few seasons cannot tell carry-over and shape apart from the pool's): the offsets and their clustered
-    /// covariance, or null when the market's days cannot support a fit.
+    /// One market's own β and K as offsets (log scale) from the pooled curve, with λ, α and the carry-over's shape held
+    /// at the pool's (a market's few seasons cannot tell carry-over and shape apart from the pool's): the offsets and
+    /// their clustered covariance, or null when the market's days cannot support a fit.
     /// </summary>
-    public static (double[] Offset, double[,] Covariance)? FitMarket(ChannelSeries series, IReadOnlyList<double> pooled)
+    public static (double[] Offset, double[,] Covariance)? FitMarket(ChannelSeries series, CurveFit pooled)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(pooled);
@@ -126,9 +176,11 @@ public static class CurveFitter
             return null;
         }
 
-        double[] Map(double[] d) => [pooled[0] + d[0], pooled[1], pooled[2] + d[1], pooled[3]];
-        var (offset, _) = LevenbergMarquardt(one, weights, [0, 0], Map, null);
-        return offset.Any(v => Math.Abs(v) >= 29) ? null : (offset, Covariance(one, weights, offset, Map, null));
+        var problem = new Problem(one, weights, pooled.Curve.Shape, null);
+        var theta = pooled.Theta;
+        double[] Map(double[] d) => Offset(theta, d);
+        var (offset, _) = LevenbergMarquardt(problem, [0, 0], Map);
+        return offset.Any(v => Math.Abs(v) >= 29) ? null : (offset, Covariance(problem, offset, Map));
     }
 
     /// <summary>The theta of a market whose β and K are offset from the pooled curve's.</summary>
@@ -166,18 +218,19 @@ public static class CurveFitter
     }
 
     /// <summary>K at the median adstock per scale, β by least squares for that shape.</summary>
-    private static double[]? Start(IReadOnlyList<ChannelSeries> series, double[] weights, double lambda, double alpha)
+    private static double[]? Start(Problem problem, double lambda, double alpha)
     {
+        var shape = new[] { 0.0, Logit(Math.Clamp(lambda / MaxLambda, 1e-6, 1 - 1e-6)), 0.0, Logit(Math.Clamp((alpha - MinAlpha) / AlphaRange, 1e-6, 1 - 1e-6)) };
+        var adstock = problem.Adstock(Curve(shape, problem.Shape));
         var levels = new List<double>();
-        foreach (var s in series)
+        for (var m = 0; m < problem.Series.Count; m++)
         {
-            var a = s.Spend[0] / (1 - lambda);
+            var s = problem.Series[m];
             for (var t = 0; t < s.Days; t++)
             {
-                a = t == 0 ? a : s.Spend[t] + (lambda * a);
-                if (s.Fitted[t] && a > 0)
+                if (s.Fitted[t] && adstock[m][t] > 0)
                 {
-                    levels.Add(a / s.Scale);
+                    levels.Add(adstock[m][t] / s.Scale);
                 }
             }
         }
@@ -188,46 +241,45 @@ public static class CurveFitter
         }
 
         levels.Sort();
-        var k = levels[levels.Count / 2];
-        var shape = new[] { 0.0, Logit(Math.Clamp(lambda / MaxLambda, 1e-6, 1 - 1e-6)), Math.Log(k), Logit(Math.Clamp((alpha - MinAlpha) / AlphaRange, 1e-6, 1 - 1e-6)) };
+        shape[2] = Math.Log(levels[levels.Count / 2]);
         double xy = 0, xx = 0;
-        Walk(series, shape, (m, t, f) => { xy += weights[m] * series[m].Actions[t] * f; xx += weights[m] * f * f; });
+        var weights = problem.Weights;
+        Walk(problem, shape, (m, t, f) => { xy += weights[m] * problem.Series[m].Actions[t] * f; xx += weights[m] * f * f; });
         return xx > 0 && xy > 0 ? [Math.Log(xy / xx), shape[1], shape[2], shape[3]] : null;
     }
 
     /// <summary>Calls <paramref name="visit"/> with (market, day, prediction) for every fitted day.</summary>
-    private static void Walk(IReadOnlyList<ChannelSeries> series, IReadOnlyList<double> theta, Action<int, int, double> visit)
+    private static void Walk(Problem problem, IReadOnlyList<double> theta, Action<int, int, double> visit)
     {
-        var curve = Curve(theta);
-        for (var m = 0; m < series.Count; m++)
+        var curve = Curve(theta, problem.Shape);
+        var adstock = problem.Adstock(curve);
+        for (var m = 0; m < problem.Series.Count; m++)
         {
-            var s = series[m];
-            var a = s.Spend[0] / (1 - curve.Lambda);
+            var s = problem.Series[m];
             for (var t = 0; t < s.Days; t++)
             {
-                a = t == 0 ? a : s.Spend[t] + (curve.Lambda * a);
                 if (s.Fitted[t])
                 {
-                    visit(m, t, curve.Beta * s.Scale * s.Season[t] * HillCurve.Hill(a / s.Scale, curve.HalfSaturation, curve.Alpha));
+                    visit(m, t, curve.Beta * s.Scale * s.Season[t] * HillCurve.Hill(adstock[m][t] / s.Scale, curve.HalfSaturation, curve.Alpha));
                 }
             }
         }
     }
 
-    /// <summary>The weighted residuals of the <paramref name="count"/> fitted days, then the prior's rows when there is one.</summary>
-    private static double[] Residuals(IReadOnlyList<ChannelSeries> series, double[] weights, IReadOnlyList<double> theta, int count, Prior? prior)
+    /// <summary>The weighted residuals of the fitted days, then the prior's rows when there is one.</summary>
+    private static double[] Residuals(Problem problem, IReadOnlyList<double> theta)
     {
-        var r = new double[count + (prior is null ? 0 : Prior.Rows)];
+        var r = new double[problem.Rows];
         var i = 0;
-        Walk(series, theta, (m, t, f) => r[i++] = Math.Sqrt(weights[m]) * (series[m].Actions[t] - f));
-        prior?.Write(theta, r, count);
+        var (series, weights) = (problem.Series, problem.Weights);
+        Walk(problem, theta, (m, t, f) => r[i++] = Math.Sqrt(weights[m]) * (series[m].Actions[t] - f));
+        problem.Prior?.Write(theta, problem.Shape, r, problem.Count);
         return r;
     }
 
-    private static Matrix<double> Jacobian(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, int count, Func<double[], double[]> map, Prior? prior)
+    private static Matrix<double> Jacobian(Problem problem, double[] theta, Func<double[], double[]> map)
     {
-        var rows = count + (prior is null ? 0 : Prior.Rows);
-        var j = Matrix<double>.Build.Dense(rows, theta.Length);
+        var j = Matrix<double>.Build.Dense(problem.Rows, theta.Length);
         for (var p = 0; p < theta.Length; p++)
         {
             const double H = 1e-5;
@@ -235,10 +287,10 @@ public static class CurveFitter
             var down = (double[])theta.Clone();
             up[p] += H;
             down[p] -= H;
-            var (ru, rd) = (Residuals(series, weights, map(up), count, prior), Residuals(series, weights, map(down), count, prior));
+            var (ru, rd) = (Residuals(problem, map(up)), Residuals(problem, map(down)));
 
             // Residuals are y − f, so d f / dθ = −d r / dθ.
-            for (var i = 0; i < rows; i++)
+            for (var i = 0; i < problem.Rows; i++)
             {
                 j[i, p] = -(ru[i] - rd[i]) / (2 * H);
             }
@@ -248,16 +300,15 @@ public static class CurveFitter
     }
 
     /// <summary>Levenberg–Marquardt over the free parameters; <paramref name="map"/> turns them into a curve's theta.</summary>
-    private static (double[] Theta, double Error) LevenbergMarquardt(IReadOnlyList<ChannelSeries> series, double[] weights, double[] start, Func<double[], double[]> map, Prior? prior)
+    private static (double[] Theta, double Error) LevenbergMarquardt(Problem problem, double[] start, Func<double[], double[]> map)
     {
-        var count = series.Sum(s => s.Fitted.Count(f => f));
         var theta = start;
-        var r = Vector<double>.Build.Dense(Residuals(series, weights, map(theta), count, prior));
+        var r = Vector<double>.Build.Dense(Residuals(problem, map(theta)));
         var error = r.DotProduct(r);
         var mu = 1e-3;
         for (var iteration = 0; iteration < 100; iteration++)
         {
-            var j = Jacobian(series, weights, theta, count, map, prior);
+            var j = Jacobian(problem, theta, map);
             var jtj = j.TransposeThisAndMultiply(j);
             var jtr = j.TransposeThisAndMultiply(r);
             var improved = false;
@@ -271,7 +322,7 @@ public static class CurveFitter
 
                 var step = damped.Solve(jtr);
                 var candidate = theta.Select((v, p) => Math.Clamp(v + step[p], -30, 30)).ToArray();
-                var rc = Vector<double>.Build.Dense(Residuals(series, weights, map(candidate), count, prior));
+                var rc = Vector<double>.Build.Dense(Residuals(problem, map(candidate)));
                 var candidateError = rc.DotProduct(rc);
                 if (candidateError < error)
                 {
@@ -298,23 +349,22 @@ public static class CurveFitter
     /// expected size s² JₚᵀJₚ (not their residuals, which are near 0 at the mode), so with iid errors the sandwich is the
     /// Gaussian posterior's covariance and a direction only the prior fixes keeps the prior's spread.
     /// </summary>
-    private static double[,] Covariance(IReadOnlyList<ChannelSeries> series, double[] weights, double[] theta, Func<double[], double[]> map, Prior? prior)
+    private static double[,] Covariance(Problem problem, double[] theta, Func<double[], double[]> map)
     {
-        var count = series.Sum(s => s.Fitted.Count(f => f));
-        var j = Jacobian(series, weights, theta, count, map, prior);
-        var r = Residuals(series, weights, map(theta), count, prior);
+        var count = problem.Count;
+        var j = Jacobian(problem, theta, map);
+        var r = Residuals(problem, map(theta));
         var bread = (j.TransposeThisAndMultiply(j) + (Matrix<double>.Build.DenseIdentity(theta.Length) * 1e-9)).Inverse();
         var meat = Matrix<double>.Build.Dense(theta.Length, theta.Length);
-        if (prior is not null)
+        if (problem.Prior is { } prior)
         {
             var rows = j.SubMatrix(count, Prior.Rows, 0, theta.Length);
             meat += rows.TransposeThisAndMultiply(rows) * (prior.Scale * prior.Scale);
         }
 
         var i = 0;
-        for (var m = 0; m < series.Count; m++)
+        foreach (var s in problem.Series)
         {
-            var s = series[m];
             var score = Vector<double>.Build.Dense(theta.Length);
             var block = -1;
             for (var t = 0; t < s.Days; t++)

@@ -126,8 +126,9 @@ public sealed class ResponseModel
             return Absent("no market has 60 days of its spend with its micro-conversions tracked");
         }
 
-        var training = FitLevels(data, reference, c, seasons, series, holdoutStart);
-        var full = FitLevels(data, reference, c, seasons, series, data.Days);
+        // The held-back check refits on the earlier days with the carry-over shape the full history chose.
+        var full = FitLevels(data, reference, c, seasons, series, data.Days, null);
+        var training = full is null ? null : FitLevels(data, reference, c, seasons, series, holdoutStart, [full.Value.Pooled.Curve.Shape]);
         if (training is null || full is null)
         {
             return Absent("too few days to fit a curve");
@@ -146,16 +147,16 @@ public sealed class ResponseModel
     private readonly record struct Levels(CurveFit Pooled, Dictionary<int, (double[] Offset, double[,] Covariance, double Weight)> Own)
     {
         public HillCurve Curve(int market) => Own.TryGetValue(market, out var own)
-            ? CurveFit.FromTheta(CurveFitter.Offset(Pooled.Theta, own.Offset))
+            ? Pooled.At(CurveFitter.Offset(Pooled.Theta, own.Offset))
             : Pooled.Curve;
     }
 
     /// <summary>A market with fewer fitted days of spend than this keeps the pooled curve.</summary>
     public const int OwnCurveDays = 180;
 
-    private static Levels? FitLevels(PlanningData data, ReferenceSet reference, int c, double[][] seasons, List<(int Market, int From)> series, int until)
+    private static Levels? FitLevels(PlanningData data, ReferenceSet reference, int c, double[][] seasons, List<(int Market, int From)> series, int until, double[]? shapes)
     {
-        var pooled = CurveFitter.Fit([.. series.Select(s => SeriesOf(data, reference, c, seasons, s, until))]);
+        var pooled = CurveFitter.Fit([.. series.Select(s => SeriesOf(data, reference, c, seasons, s, until))], shapes);
         if (pooled is null)
         {
             return null;
@@ -166,7 +167,7 @@ public sealed class ResponseModel
         {
             var one = SeriesOf(data, reference, c, seasons, s, until);
             var days = Enumerable.Range(0, one.Days).Count(t => one.Fitted[t] && one.Spend[t] > 0);
-            if (days >= OwnCurveDays && CurveFitter.FitMarket(one, pooled.Theta) is { } estimate)
+            if (days >= OwnCurveDays && CurveFitter.FitMarket(one, pooled) is { } estimate)
             {
                 estimates.Add((s.Market, estimate));
             }
@@ -219,14 +220,12 @@ public sealed class ResponseModel
         {
             var curve = curveOf(m);
             var scale = data.Scale(m);
-            var spend = data.Spend[m][c];
-            var a = spend[0] / (1 - curve.Lambda);
-            for (var t = 0; t < data.Days; t++)
+            var adstock = curve.Adstock(data.Spend[m][c]);
+            for (var t = holdoutStart; t < data.Days; t++)
             {
-                a = t == 0 ? a : spend[t] + (curve.Lambda * a);
-                if (t >= holdoutStart && t >= from)
+                if (t >= from)
                 {
-                    var predicted = curve.Beta * scale * seasons[m][t] * HillCurve.Hill(a / scale, curve.HalfSaturation, curve.Alpha);
+                    var predicted = curve.Beta * scale * seasons[m][t] * HillCurve.Hill(adstock[t] / scale, curve.HalfSaturation, curve.Alpha);
                     pairs.Add((data.Actions[m][c][t], predicted));
                     actualByDay[t - holdoutStart] += data.Actions[m][c][t];
                     predictedByDay[t - holdoutStart] += predicted;
@@ -286,10 +285,11 @@ public sealed class ResponseModel
     internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days, IReadOnlyList<double> pooledTheta)
     {
         var markets = Channels[channel].Markets;
+        var fit = Channels[channel].Fit!;
         var sum = 0.0;
         for (var m = 0; m < _scale.Length; m++)
         {
-            sum += CurveFit.FromTheta(CurveFitter.Offset(pooledTheta, markets[m].Offset)).Steady(spendPerDay[m], _scale[m], season[m]);
+            sum += fit.At(CurveFitter.Offset(pooledTheta, markets[m].Offset)).Steady(spendPerDay[m], _scale[m], season[m]);
         }
 
         return sum * days;
