@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Attribution.Planning;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Cli;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
@@ -176,6 +177,48 @@ public sealed class BudgetPlannerTests(PlannerFixture fixture) : IClassFixture<P
         var over = Assert.Throws<MetricsQueryException>(() => Planner.Scenario(
             new Dictionary<string, double> { ["display"] = 500, [$"display@{first.Market}"] = 1_000 }, fixture.Period));
         Assert.Contains("display: its markets' amounts add up to 1000, more than the channel's 500", over.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Channels share types, and types the data cannot tell apart have values whose errors offset. Two valuations that
+    /// differ only in one pair's covariance (0, then a correlation of −0.95) move the variance of the media band by
+    /// exactly 2 a_e a_f Δcov, with a_e the plan's actions of type e over all channels (each channel's actions × its mix).
+    /// </summary>
+    [Fact]
+    public void The_media_band_carries_the_values_covariance_across_channels()
+    {
+        var valuation = ValuationModel.Run(fixture.Snapshot, new ValuationQuery { Scope = AccessScope.All });
+        var n = valuation.Events.Count;
+        var season = Planner.SeasonFor(fixture.Period);
+        var actions = new double[n];
+        for (var c = 0; c < Planner.Model.Channels.Count; c++)
+        {
+            var channel = Planner.Model.Channels[c];
+            var spent = Planner.MicroConversions(c, Planner.CurrentSpend[channel.Channel], fixture.Period, season);
+            for (var e = 0; e < n; e++)
+            {
+                actions[e] += spent * channel.ValueWeights[e];
+            }
+        }
+
+        var (first, second) = (Array.FindIndex(actions, a => a > 0), Array.FindLastIndex(actions, a => a > 0));
+        Assert.True(first >= 0 && second > first, "two valued types driven by paid channels");
+        var sd = Enumerable.Range(0, n).Select(e => valuation.Covariance[e][e] > 0 ? Math.Sqrt(valuation.Covariance[e][e]) : 0).ToArray();
+        var shift = -0.95 * sd[first] * sd[second];
+
+        double Variance(double pair)
+        {
+            IReadOnlyList<IReadOnlyList<double>> covariance = [.. Enumerable.Range(0, n).Select(e => (IReadOnlyList<double>)[.. Enumerable.Range(0, n).Select(f =>
+                e == f ? valuation.Covariance[e][e] : (e, f) == (first, second) || (e, f) == (second, first) ? pair : 0)])];
+            var planner = PlannerFactory.For(ResponseModel.Fit(fixture.Snapshot, AccessScope.All, valuation with { Covariance = covariance }), fixture.Snapshot.Fx, "USD");
+            var band = planner.Scenario(new Dictionary<string, double>(), fixture.Period).Predicted.IncrementalRevenue;
+            return Math.Pow((band.High - band.Value) / 1.6448536269514722, 2);
+        }
+
+        var (independent, offsetting) = (Variance(0), Variance(shift));
+        var expected = 2 * actions[first] * actions[second] * shift;
+        Assert.True(expected < 0);
+        Assert.Equal(expected, offsetting - independent, Math.Abs(expected) * 1e-6);
     }
 
     [Fact]

@@ -423,6 +423,11 @@ public sealed class BudgetPlanner
         var current = CurrentUsd();
         var days = period.Days;
         double incremental = 0, incrementalVar = 0, change = 0, changeVar = 0;
+
+        // Actions per type over all channels (plan, and plan − current): the values' part of the band is aᵀ Σ a, since
+        // channels that share a type share its value's error, and grouped types' errors offset.
+        var types = _model.ValueCovariance.GetLength(0);
+        var (typeActions, typeChange) = (new double[types], new double[types]);
         var intentChange = new double[Enum.GetValues<IntentGroup>().Length];
         var marginal = new Dictionary<string, double?>(StringComparer.Ordinal);
         for (var c = 0; c < channels.Count; c++)
@@ -439,7 +444,13 @@ public sealed class BudgetPlanner
             var nowActions = _model.Actions(c, now, season, days);
 
             // Delta method: the pooled parameters' covariance, then each own market's offsets' posterior covariance.
-            var (v, sv) = (r.ValueUsd, r.ValueStandardError);
+            var v = r.ValueUsd;
+            for (var e = 0; e < types; e++)
+            {
+                typeActions[e] += actions * r.ValueWeights[e];
+                typeChange[e] += (actions - nowActions) * r.ValueWeights[e];
+            }
+
             var gradient = new double[fit.Theta.Length];
             var gradientChange = new double[fit.Theta.Length];
             for (var p = 0; p < fit.Theta.Length; p++)
@@ -479,9 +490,9 @@ public sealed class BudgetPlanner
             }
 
             incremental += v * actions;
-            incrementalVar += (v * v * (Quadratic(gradient, fit.Covariance) + offsetVar)) + (actions * actions * sv * sv);
+            incrementalVar += v * v * (Quadratic(gradient, fit.Covariance) + offsetVar);
             change += v * (actions - nowActions);
-            changeVar += (v * v * (Quadratic(gradientChange, fit.Covariance) + offsetChangeVar)) + Math.Pow((actions - nowActions) * sv, 2);
+            changeVar += v * v * (Quadratic(gradientChange, fit.Covariance) + offsetChangeVar);
             for (var g = 0; g < intentChange.Length; g++)
             {
                 intentChange[g] += (actions - nowActions) * r.IntentShares[g];
@@ -490,6 +501,8 @@ public sealed class BudgetPlanner
             marginal[r.Channel] = MarginalRoiUsd(c, plan, days, season);
         }
 
+        incrementalVar += Quadratic(typeActions, _model.ValueCovariance);
+        changeVar += Quadratic(typeChange, _model.ValueCovariance);
         var baseline = _model.Baseline(_model.Revenue, period);
         var baselineSd = baseline * _model.BaselineError(_model.Revenue);
         var spend = planUsd.Sum(p => p.Sum()) * days;

@@ -4,8 +4,9 @@ namespace Dashboard.Attribution.Planning;
 /// One paid channel as the planner sees it: its pooled fitted curve (null when the data cannot support one, with the
 /// reason), each market's curve (the pool's, or its own shrunk toward it), the fit's quality on the held-back final
 /// 10% of days (with the market curves, and with the pooled curve alone for comparison), what one of its tracked
-/// actions is worth (its mix of types × the valuation's values, USD), its actions' intent mix, and its current spend
-/// per day (USD, last 90 days).
+/// actions is worth (its mix of types × the valuation's values, USD; <see cref="ValueWeights"/> holds the mix, 0 for a
+/// type valued at 0 for planning, so a plan's band can carry the values' covariance across channels), its actions'
+/// intent mix, and its current spend per day (USD, last 90 days).
 /// </summary>
 public sealed record ChannelResponse(
     string Channel,
@@ -18,6 +19,7 @@ public sealed record ChannelResponse(
     double? PooledMape,
     double ValueUsd,
     double ValueStandardError,
+    IReadOnlyList<double> ValueWeights,
     IReadOnlyList<double> IntentShares,
     double CurrentSpendUsd,
     IReadOnlyList<MarketCurve> Markets)

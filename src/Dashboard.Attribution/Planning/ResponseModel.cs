@@ -21,8 +21,10 @@ public sealed class ResponseModel
     private readonly double[] _scale;
     private readonly double[][] _season;
 
-    private ResponseModel(PlanningData data, double[][] seasons, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes)
+    private ResponseModel(PlanningData data, double[][] seasons, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes,
+        double[,] valueCovariance)
     {
+        ValueCovariance = valueCovariance;
         _data = data;
         Channels = channels;
         MarketCodes = marketCodes;
@@ -43,6 +45,9 @@ public sealed class ResponseModel
 
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The valuation's covariance of the types' values (USD² per action², in reference event order).</summary>
+    internal double[,] ValueCovariance { get; }
+
     /// <param name="progress">Told (channels fitted, channels) after each channel.</param>
     public static ResponseModel Fit(FactSnapshot snapshot, AccessScope scope, ValuationResult valuation, IProgress<(int Done, int Total)>? progress = null)
     {
@@ -58,13 +63,14 @@ public sealed class ResponseModel
             notes.Add($"valued at 0 for planning, as their estimated value is below zero: {string.Join(", ", negative)}");
         }
 
+        var covariance = Covariance(valuation, values);
         var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
         var holdoutStart = data.Days - (int)(data.Days * HoldoutShare);
         var channels = new List<ChannelResponse>();
         progress?.Report((0, data.PaidChannels.Length));
         foreach (var c in data.PaidChannels)
         {
-            channels.Add(FitChannel(data, reference, c, values, seasons, holdoutStart));
+            channels.Add(FitChannel(data, reference, c, values, covariance, seasons, holdoutStart));
             progress?.Report((channels.Count, data.PaidChannels.Length));
         }
 
@@ -83,22 +89,53 @@ public sealed class ResponseModel
         }
 
         return new ResponseModel(data, seasons, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
-            revenue > 0 ? margin / revenue : 0.4, [.. notes]);
+            revenue > 0 ? margin / revenue : 0.4, [.. notes], covariance);
     }
 
-    private static ChannelResponse FitChannel(PlanningData data, ReferenceSet reference, int c, EventValue?[] values, double[][] seasons, int holdoutStart)
+    /// <summary>The values' covariance in reference event order (the diagonal of their standard errors where a valuation carries none).</summary>
+    private static double[,] Covariance(ValuationResult valuation, EventValue?[] values)
+    {
+        var n = values.Length;
+        var order = values.Select(v => v is null ? -1 : valuation.Events.ToList().FindIndex(x => x.Event == v.Event)).ToArray();
+        var covariance = new double[n, n];
+        for (var e = 0; e < n; e++)
+        {
+            for (var f = 0; f < n; f++)
+            {
+                covariance[e, f] = order[e] < 0 || order[f] < 0 ? 0
+                    : valuation.Covariance.Count > 0 ? valuation.Covariance[order[e]][order[f]]
+                    : e == f ? Math.Pow(values[e]?.StandardError ?? 0, 2) : 0;
+            }
+        }
+
+        return covariance;
+    }
+
+    private static ChannelResponse FitChannel(PlanningData data, ReferenceSet reference, int c, EventValue?[] values, double[,] covariance, double[][] seasons, int holdoutStart)
     {
         var channel = reference.Channels[c];
         var events = data.EventsOf(c);
         var mixTotal = events.Sum(e => data.Mix[c][e]);
-        double value = 0, variance = 0;
+        double value = 0;
         var intent = new double[Enum.GetValues<IntentGroup>().Length];
+        var weights = new double[values.Length];
         foreach (var e in events)
         {
             var share = data.Mix[c][e] / mixTotal;
             value += share * Math.Max(0, values[e]?.Value ?? 0);
-            variance += share * share * Math.Pow(values[e]?.StandardError ?? 0, 2);
+
+            // A type valued at 0 for planning (its estimate is below 0) adds no uncertainty: the plan does not use it.
+            weights[e] = values[e]?.Value >= 0 ? share : 0;
             intent[(int)reference.Events[e].IntentGroup] += share;
+        }
+
+        var variance = 0.0;
+        for (var e = 0; e < weights.Length; e++)
+        {
+            for (var f = 0; f < weights.Length; f++)
+            {
+                variance += weights[e] * covariance[e, f] * weights[f];
+            }
         }
 
         var current = Enumerable.Range(0, data.Markets.Length)
@@ -108,7 +145,7 @@ public sealed class ResponseModel
             ? current.Select(x => x / currentTotal).ToArray()
             : Enumerable.Repeat(1.0 / data.Markets.Length, data.Markets.Length).ToArray();
 
-        ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, Math.Sqrt(variance), intent, currentTotal,
+        ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, Math.Sqrt(variance), weights, intent, currentTotal,
             [.. Enumerable.Range(0, data.Markets.Length).Select(m => Pooled(m, null))]);
 
         MarketCurve Pooled(int m, HillCurve? curve) =>
@@ -140,7 +177,7 @@ public sealed class ResponseModel
         var markets = Enumerable.Range(0, data.Markets.Length).Select(m => fit.Own.TryGetValue(m, out var own)
             ? new MarketCurve(reference.Markets[data.Markets[m]].Code, fit.Curve(m), own.Offset, own.Covariance, true, own.Weight, current[m], shares[m])
             : Pooled(m, fit.Pooled.Curve)).ToList();
-        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), intent, currentTotal, markets);
+        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), weights, intent, currentTotal, markets);
     }
 
     /// <summary>A channel's pooled curve and, for markets with enough days of their own, shrunk offsets from it.</summary>

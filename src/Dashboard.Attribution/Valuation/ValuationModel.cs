@@ -308,9 +308,12 @@ public static class ValuationModel
         var shapes = fitted.Weights.Select((w, q) => (w, q)).Where(x => x.w >= 0.05).OrderByDescending(x => x.w)
             .Select(x => FormattableString.Invariant($"{query.Settings.Kernels[x.q].Name} (half the revenue by day {query.Settings.Kernels[x.q].MedianLag(data.Lag)}): {100 * x.w:0}%"));
         notes.Add("lag shape by how well it fits, the values averaged over them: " + string.Join("; ", shapes));
+        var position = Enumerable.Range(0, events.Count).Select(e => design.Valued.ToList().IndexOf(e)).ToArray();
+        IReadOnlyList<IReadOnlyList<double>> eventCovariance = [.. position.Select(t => (IReadOnlyList<double>)[.. position.Select(u =>
+            t < 0 || u < 0 ? 0 : covariance[t, u] * toCurrency * toCurrency)])];
         return new ValuationResult(query.Currency.ToUpperInvariant(), query.Interval, data.Range, design.Rows, design.Markets.Count, fit.RSquared, results,
             engagement * toCurrency, low * toCurrency, high * toCurrency, [.. notes])
-        { Verdict = verdict, Groups = groups };
+        { Verdict = verdict, Groups = groups, Covariance = eventCovariance };
     }
 
     /// <summary>What the fit read and left out, for the page's notes.</summary>

@@ -64,6 +64,12 @@ public sealed record ValuationResult(
     public IReadOnlyList<ValueGroup> Groups { get; init; } = [];
 
     /// <summary>
+    /// The values' covariance (currency² per action²) in the order of <see cref="Events"/>, 0 for a type not valued, so
+    /// what sums values (a channel's mix, a plan over channels that share types) can carry their correlations.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> Covariance { get; init; } = [];
+
+    /// <summary>
     /// The same valuation in another currency, at the rate of the fitted period's last month (as a valuation asked in
     /// that currency would be), so a page need not refit to show a user's reporting currency.
     /// </summary>
@@ -87,6 +93,7 @@ public sealed record ValuationResult(
             EngagementValue = EngagementValue * factor,
             EngagementLow = EngagementLow * factor,
             EngagementHigh = EngagementHigh * factor,
+            Covariance = [.. Covariance.Select(row => (IReadOnlyList<double>)[.. row.Select(c => c * factor * factor)])],
         };
     }
 }
