@@ -107,7 +107,10 @@ if (cache is not null)
 }
 
 var parallel = int.Parse(options.GetValueOrDefault("parallel", "1"), CultureInfo.InvariantCulture);
-var runner = new WorldRun(template, settings, cache);
+// --incremental: also each paid channel's incremental ROAS from the response model (seconds more per run).
+var incremental = options.ContainsKey("incremental");
+var runner = new WorldRun(template, settings, cache, incremental);
+var incrementalRuns = new List<(string World, IReadOnlyList<RunResult> Runs)>();
 var performances = new List<WorldPerformance>();
 var details = new List<string>();
 var times = new List<double>();
@@ -125,6 +128,12 @@ foreach (var spec in worlds)
             Console.Error.WriteLine("  " + string.Join("\n  ", run.Notes));
         }
 
+        foreach (var channel in run.Channels)
+        {
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"  {channel.Channel}: incremental ROAS {channel.Product?.Value:0.000} [{channel.Product?.Low:0.000}, {channel.Product?.High:0.000}] for {channel.TrueRoas:0.000}; {channel.SpendShare:P0} of spend"));
+        }
+
         times.Add(run.ValuationTime.TotalSeconds);
         var total = run.Product.Single(e => e.Estimand == Estimate.Engagement);
         Console.Error.WriteLine(FormattableString.Invariant(
@@ -138,12 +147,18 @@ foreach (var spec in worlds)
     }
 
     performances.Add(WorldPerformance.Of(spec.Name, runs));
+    incrementalRuns.Add((spec.Name, runs));
     details.Add(StudyTable.Detail(spec.Name, runs));
 }
 
 Console.WriteLine(FormattableString.Invariant($"Worlds at {(small ? "CI" : "full")} size, seeds {firstSeed}..{firstSeed + seeds - 1}; valuation median {MethodPerformance.Median(times):0.00} s, max {times.Max():0.00} s"));
 Console.WriteLine();
 Console.WriteLine(StudyTable.Summary(performances, binomial: options.ContainsKey("binomial")));
+if (incremental)
+{
+    Console.WriteLine(StudyTable.Incremental(incrementalRuns));
+}
+
 if (options.ContainsKey("detail"))
 {
     foreach (var d in details)

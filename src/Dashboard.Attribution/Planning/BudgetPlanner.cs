@@ -433,7 +433,7 @@ public sealed class BudgetPlanner
         for (var c = 0; c < channels.Count; c++)
         {
             var r = channels[c];
-            if (r.Fit is not { } fit)
+            if (r.Fit is null)
             {
                 marginal[r.Channel] = null;
                 continue;
@@ -443,7 +443,6 @@ public sealed class BudgetPlanner
             var actions = _model.Actions(c, plan, season, days);
             var nowActions = _model.Actions(c, now, season, days);
 
-            // Delta method: the pooled parameters' covariance, then each own market's offsets' posterior covariance.
             var v = r.ValueUsd;
             for (var e = 0; e < types; e++)
             {
@@ -451,48 +450,14 @@ public sealed class BudgetPlanner
                 typeChange[e] += (actions - nowActions) * r.ValueWeights[e];
             }
 
-            var gradient = new double[fit.Theta.Length];
-            var gradientChange = new double[fit.Theta.Length];
-            for (var p = 0; p < fit.Theta.Length; p++)
-            {
-                const double H = 1e-4;
-                var up = (double[])fit.Theta.Clone();
-                var down = (double[])fit.Theta.Clone();
-                (up[p], down[p]) = (up[p] + H, down[p] - H);
-                var (planUp, planDown) = (_model.Actions(c, plan, season, days, up), _model.Actions(c, plan, season, days, down));
-                gradient[p] = (planUp - planDown) / (2 * H);
-                gradientChange[p] = (planUp - _model.Actions(c, now, season, days, up) - planDown + _model.Actions(c, now, season, days, down)) / (2 * H);
-            }
-
-            var (offsetVar, offsetChangeVar) = (0.0, 0.0);
-            for (var m = 0; m < r.Markets.Count; m++)
-            {
-                if (!r.Markets[m].Own)
-                {
-                    continue;
-                }
-
-                var g = new double[2];
-                var gc = new double[2];
-                for (var p = 0; p < 2; p++)
-                {
-                    const double H = 1e-4;
-                    var up = (double[])r.Markets[m].Offset.Clone();
-                    var down = (double[])r.Markets[m].Offset.Clone();
-                    (up[p], down[p]) = (up[p] + H, down[p] - H);
-                    double At(double[] offset, double spend) => fit.At(CurveFitter.Offset(fit.Theta, offset)).Steady(spend, _model.Scale(m), season[m]) * days;
-                    g[p] = (At(up, plan[m]) - At(down, plan[m])) / (2 * H);
-                    gc[p] = (At(up, plan[m]) - At(up, now[m]) - At(down, plan[m]) + At(down, now[m])) / (2 * H);
-                }
-
-                offsetVar += Quadratic(g, r.Markets[m].OffsetCovariance);
-                offsetChangeVar += Quadratic(gc, r.Markets[m].OffsetCovariance);
-            }
-
+            // Delta method on the curves (the values' part is summed over channels below).
+            var curveVar = CurveBand.Variance(r, (m, curve) => curve.Steady(plan[m], _model.Scale(m), season[m]) * days);
+            var curveChangeVar = CurveBand.Variance(r, (m, curve) =>
+                (curve.Steady(plan[m], _model.Scale(m), season[m]) - curve.Steady(now[m], _model.Scale(m), season[m])) * days);
             incremental += v * actions;
-            incrementalVar += v * v * (Quadratic(gradient, fit.Covariance) + offsetVar);
+            incrementalVar += v * v * curveVar;
             change += v * (actions - nowActions);
-            changeVar += v * v * (Quadratic(gradientChange, fit.Covariance) + offsetChangeVar);
+            changeVar += v * v * curveChangeVar;
             for (var g = 0; g < intentChange.Length; g++)
             {
                 intentChange[g] += (actions - nowActions) * r.IntentShares[g];
@@ -501,8 +466,8 @@ public sealed class BudgetPlanner
             marginal[r.Channel] = MarginalRoiUsd(c, plan, days, season);
         }
 
-        incrementalVar += Quadratic(typeActions, _model.ValueCovariance);
-        changeVar += Quadratic(typeChange, _model.ValueCovariance);
+        incrementalVar += CurveBand.Quadratic(typeActions, _model.ValueCovariance);
+        changeVar += CurveBand.Quadratic(typeChange, _model.ValueCovariance);
         var baseline = _model.Baseline(_model.Revenue, period);
         var baselineSd = baseline * _model.BaselineError(_model.Revenue);
         var spend = planUsd.Sum(p => p.Sum()) * days;
@@ -519,19 +484,5 @@ public sealed class BudgetPlanner
             new Estimate(Out(baseline + change), Out(baseline + change - (Z90 * predictedSd)), Out(baseline + change + (Z90 * predictedSd))),
             new Estimate(Out(incremental), Out(incremental - (Z90 * incrementalSd)), Out(incremental + (Z90 * incrementalSd))),
             roi, intents, marginal);
-    }
-
-    private static double Quadratic(double[] g, double[,] covariance)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < g.Length; i++)
-        {
-            for (var j = 0; j < g.Length; j++)
-            {
-                sum += g[i] * covariance[i, j] * g[j];
-            }
-        }
-
-        return sum;
     }
 }

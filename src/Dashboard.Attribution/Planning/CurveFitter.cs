@@ -34,6 +34,7 @@ public static class CurveFitter
     private const int BlockDays = 28;
     private const double LogHalfSaturationSd = 2.0;
     private const double LogitAlphaSd = 2.0;
+    private const double MarketOffsetSd = 1.0;
 
     /// <summary>The carry-over shapes tried: 0 is geometric; 1, 2 and 4 peak later for the same λ.</summary>
     private static readonly double[] Shapes = [0, 1, 2, 4];
@@ -53,15 +54,34 @@ public static class CurveFitter
     /// steady adstock per scale at the fit's own carry-over, so the prior speaks of K against the spend the channel
     /// really has.
     /// </summary>
-    private sealed record Prior(double Scale, double LogMedianSpend)
+    private abstract record Prior(double Scale)
     {
         public const int Rows = 2;
 
-        public void Write(IReadOnlyList<double> theta, double shape, double[] into, int at)
+        public abstract void Write(IReadOnlyList<double> theta, double shape, double[] into, int at);
+    }
+
+    private sealed record SaturationPrior(double Scale, double LogMedianSpend) : Prior(Scale)
+    {
+        public override void Write(IReadOnlyList<double> theta, double shape, double[] into, int at)
         {
             var centre = LogMedianSpend + Math.Log(Curve(theta, shape).Carry);
             into[at] = Scale * (theta[2] - centre) / LogHalfSaturationSd;
             into[at + 1] = Scale * theta[3] / LogitAlphaSd;
+        }
+    }
+
+    /// <summary>
+    /// A market's offsets of log β and log K from the pool ~ N(0, 1²) each: a market's own seasons rarely fix its K,
+    /// and without a prior the pair ran off together (log β offsets of 38 with log K's 29, β / K^α alone in the data),
+    /// which the shrinkage's local approximation cannot bring back.
+    /// </summary>
+    private sealed record OffsetPrior(double Scale, IReadOnlyList<double> Pooled) : Prior(Scale)
+    {
+        public override void Write(IReadOnlyList<double> theta, double shape, double[] into, int at)
+        {
+            into[at] = Scale * (theta[0] - Pooled[0]) / MarketOffsetSd;
+            into[at + 1] = Scale * (theta[2] - Pooled[2]) / MarketOffsetSd;
         }
     }
 
@@ -144,7 +164,7 @@ public static class CurveFitter
         var chosen = fits.MinBy(f => f.Error + (f.Shape > 0 ? variance * Math.Log(observations) : 0));
 
         // With the priors in: from the prior-free optimum, and from K at the median adstock (where the first may have run off).
-        var prior = new Problem(series, weights, chosen.Shape, new Prior(Math.Sqrt(variance), Math.Log(median)));
+        var prior = new Problem(series, weights, chosen.Shape, new SaturationPrior(Math.Sqrt(variance), Math.Log(median)));
         var curve = Curve(chosen.Theta, chosen.Shape);
         (double[] Theta, double Error)? posterior = null;
         foreach (var start in new[] { chosen.Theta, Start(prior, curve.Lambda, curve.Alpha) }.OfType<double[]>())
@@ -176,9 +196,12 @@ public static class CurveFitter
             return null;
         }
 
-        var problem = new Problem(one, weights, pooled.Curve.Shape, null);
+        // A prior-free fit gives the residual scale the offsets' prior is weighed by; the fit with it gives the offsets.
+        var free = new Problem(one, weights, pooled.Curve.Shape, null);
         var theta = pooled.Theta;
         double[] Map(double[] d) => Offset(theta, d);
+        var (_, error) = LevenbergMarquardt(free, [0, 0], Map);
+        var problem = new Problem(one, weights, pooled.Curve.Shape, new OffsetPrior(Math.Sqrt(error / Math.Max(1, free.Count - 2)), theta));
         var (offset, _) = LevenbergMarquardt(problem, [0, 0], Map);
         return offset.Any(v => Math.Abs(v) >= 29) ? null : (offset, Covariance(problem, offset, Map));
     }

@@ -28,6 +28,10 @@ public sealed record HillCurve(double Beta, double Lambda, double HalfSaturation
     /// <summary>Steady adstock per unit of spend per day: Σ_l w(l).</summary>
     public double Carry => _carry ??= Shape <= 0 ? 1 / (1 - Lambda) : Weights.Sum();
 
+    /// <summary>Days after a day's spend until its carry-over falls below 1/10,000 of its peak (at most 180).</summary>
+    public int TailDays => Shape > 0 ? Weights.Count
+        : Lambda <= 0 ? 1 : (int)Math.Min(MaxLags, Math.Ceiling(Math.Log(Cutoff) / Math.Log(Lambda)));
+
     /// <summary>A delayed shape's weights w(0), w(1), … (empty for the geometric, which runs without end).</summary>
     public IReadOnlyList<double> Weights => _weights ??= DelayedWeights();
 

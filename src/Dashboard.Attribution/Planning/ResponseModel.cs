@@ -41,6 +41,8 @@ public sealed class ResponseModel
     /// <summary>Gross margin on revenue over the last 365 days (brands' margins weighted by their revenue).</summary>
     public double Margin { get; }
 
+    public DateOnly FirstDay => DateOnly.FromDayNumber(_data.FirstDay);
+
     public DateOnly LastDay => DateOnly.FromDayNumber(_data.LastDay);
 
     public IReadOnlyList<string> Notes { get; }
@@ -318,20 +320,6 @@ public sealed class ResponseModel
         return sum * days;
     }
 
-    /// <summary>As <see cref="Actions(int, IReadOnlyList{double}, double[], int)"/> with the pooled parameters moved, each market keeping its offsets (the delta method's gradient).</summary>
-    internal double Actions(int channel, IReadOnlyList<double> spendPerDay, double[] season, int days, IReadOnlyList<double> pooledTheta)
-    {
-        var markets = Channels[channel].Markets;
-        var fit = Channels[channel].Fit!;
-        var sum = 0.0;
-        for (var m = 0; m < _scale.Length; m++)
-        {
-            sum += fit.At(CurveFitter.Offset(pooledTheta, markets[m].Offset)).Steady(spendPerDay[m], _scale[m], season[m]);
-        }
-
-        return sum * days;
-    }
-
     /// <summary>One market's tracked actions of a channel over the period at a spend per day (USD).</summary>
     internal double MarketActions(int channel, int market, double spendPerDay, double season, int days) =>
         Channels[channel].Markets[market].Curve is { } curve ? curve.Steady(spendPerDay, _scale[market], season) * days : 0;
@@ -405,6 +393,23 @@ public sealed class ResponseModel
         }
 
         return total;
+    }
+
+    /// <summary>The first day of the fitted data (day number) and how many days it holds.</summary>
+    internal (int First, int Days) Window => (_data.FirstDay, _data.Days);
+
+    /// <summary>A market's spend per day on a channel over the data's days (USD).</summary>
+    internal double[] Spend(int m, int channel) => _data.Spend[m][channel];
+
+    /// <summary>A market's season index on a day of the data, or past its end the same day a year before.</summary>
+    internal double Season(int m, int t)
+    {
+        while (t >= _data.Days)
+        {
+            t -= YearDays;
+        }
+
+        return t >= 0 ? _season[m][t] : 1;
     }
 
     internal double Revenue(int m, int t) => _data.Revenue[m][t];

@@ -57,7 +57,19 @@ public sealed class MarketSeries
     public required double[] PriceCut { get; init; }
 
     public required bool[] CompetitorPromo { get; init; }
+
+    /// <summary>[channel][t] the media response (adstock over its mean, to the saturation's power).</summary>
+    public required double[][] Response { get; init; }
+
+    /// <summary>[channel] the mean adstock over the data days: the response's normaliser.</summary>
+    public required double[] StockMean { get; init; }
 }
+
+/// <summary>
+/// How spend acts (docs/worlds.md): per channel its adstock kernel, power saturation and direct share of sales; per type
+/// its organic share and the weights of the channels that drive it.
+/// </summary>
+public sealed record MediaParameters(double[][] Adstock, double[] Saturation, double[] DirectShare, double[] Organic, double[][] Drivers);
 
 /// <summary>A drawn world: its markets' series, the parameters the truth and the oracle need, and the truth.</summary>
 public sealed class WorldSample
@@ -82,6 +94,8 @@ public sealed class WorldSample
 
     /// <summary>AR(1) coefficient of the base's log shock.</summary>
     public required double Persistence { get; init; }
+
+    public required MediaParameters Media { get; init; }
 
     public DateOnly End => Start.AddDays(Days - 1);
 

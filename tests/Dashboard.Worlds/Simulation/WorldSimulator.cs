@@ -135,6 +135,7 @@ public static class WorldSimulator
             // Spend and what it does to actions (response ≈ 1 on average).
             var spend = new double[channels.Count][];
             var response = new double[channels.Count][];
+            var stockMean = new double[channels.Count];
             for (var c = 0; c < channels.Count; c++)
             {
                 var local = Flights(draw, total);
@@ -148,6 +149,7 @@ public static class WorldSimulator
 
                 var stock = Enumerable.Range(0, total).Select(t => Kernels.Convolve(adstock[c], spend[c], t)).ToArray();
                 var mean = stock.Skip(t0).Average();
+                stockMean[c] = mean;
                 response[c] = [.. stock.Select(a => Math.Pow(a / mean, saturation[c]))];
             }
 
@@ -225,7 +227,7 @@ public static class WorldSimulator
                 Code = market.Code, Hemisphere = market.Hemisphere, Size = size, Sales = sales, Deterministic = deterministic, Direct = direct,
                 Spend = spend, Actions = actions, MediaActions = mediaActions, Values = marketValues,
                 TrackedFrom = [.. Enumerable.Range(0, types).Select(_ => spec.Rollout ? RolloutStart(draw, spec.Days) : 0)],
-                PriceCut = priceCut, CompetitorPromo = competitor,
+                PriceCut = priceCut, CompetitorPromo = competitor, Response = response, StockMean = stockMean,
             });
         }
 
@@ -233,6 +235,7 @@ public static class WorldSimulator
         {
             Spec = spec, Seed = seed, Start = start, Days = spec.Days, BurnIn = BurnIn, Channels = channels, MainChannel = mainChannel,
             Markets = markets, Kernels = kernels, Persistence = persistence,
+            Media = new MediaParameters(adstock, saturation, directShare, organic, drivers),
         };
     }
 

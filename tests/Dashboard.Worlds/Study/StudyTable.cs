@@ -54,6 +54,31 @@ public static class StudyTable
         return s.ToString();
     }
 
+    /// <summary>
+    /// Per world: each paid channel's incremental ROAS over the study's period against the truth (channel × seed pooled):
+    /// band coverage, median relative error and bias for channels with at least 5% of the spend, median band half-width
+    /// over the true ROAS, bands excluding 0 where the truth is 0, and channels left without a curve.
+    /// </summary>
+    public static string Incremental(IReadOnlyList<(string World, IReadOnlyList<RunResult> Runs)> worlds)
+    {
+        ArgumentNullException.ThrowIfNull(worlds);
+        var s = new StringBuilder();
+        s.AppendLine("| world | channel × seed | band covers | median abs. error (≥ 5% of spend) | median error | median half-width / truth | true ROAS (median) | zero truth: bands excluding 0 | no curve |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (world, runs) in worlds)
+        {
+            var cases = runs.SelectMany(r => r.Channels).ToList();
+            var fitted = cases.Where(c => c.Product is not null).ToList();
+            var large = fitted.Where(c => c.SpendShare >= 0.05 && Math.Abs(c.TrueRoas) > 1e-9).ToList();
+            var errors = large.Select(c => (c.Product!.Value!.Value - c.TrueRoas) / c.TrueRoas).ToList();
+            var zero = fitted.Where(c => Math.Abs(c.TrueRoas) <= 1e-9).ToList();
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"| {world} | {cases.Count} | {Share.Of(fitted, c => c.Product!.Covers(c.TrueRoas))} | {Percent(MethodPerformance.Median(errors.Select(Math.Abs)))} | {SignedPercent(MethodPerformance.Median(errors))} | {Percent(MethodPerformance.Median(large.Select(c => c.Product!.Width!.Value / 2 / Math.Abs(c.TrueRoas))))} | {Number(MethodPerformance.Median(cases.Select(c => c.TrueRoas)))} | {Share.Of(zero, c => c.Product!.ExcludesZero)} | {cases.Count - fitted.Count} |");
+        }
+
+        return s.ToString();
+    }
+
     private static string Ratio(double x) => double.IsFinite(x) ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
 
     private static string Percent(double x) => double.IsFinite(x) ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using Dashboard.Attribution.Incremental;
+using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Data;
 using Dashboard.Data.Imports;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Query;
+using Dashboard.Metrics.Snapshot;
 using Dashboard.Worlds.Simulation;
 using Microsoft.Data.Sqlite;
 
@@ -18,14 +21,24 @@ public sealed record RunResult(
     IReadOnlyList<Estimate> Product,
     string? Verdict,
     TimeSpan ValuationTime,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Each paid channel's incremental ROAS over the study's period (with --incremental).</summary>
+    public IReadOnlyList<ChannelResult> Channels { get; init; } = [];
+}
+
+/// <summary>A channel's true incremental ROAS over the period, its share of the period's spend, and the product's estimate (null: no curve).</summary>
+public sealed record ChannelResult(string Channel, double TrueRoas, double SpendShare, Estimate? Product);
 
 /// <summary>
 /// Runs one world as a new user would: its standard files go through the real importer into a real SQLite file, the
 /// snapshot is loaded as the app loads it, and the product's valuation answers on it.
 /// </summary>
-public sealed class WorldRun(string templateDatabase, ValuationSettings? settings = null, string? cache = null)
+public sealed class WorldRun(string templateDatabase, ValuationSettings? settings = null, string? cache = null, bool incremental = false)
 {
+    /// <summary>The incremental estimand's period: 91 days ending 100 days before the data's end, so its carry-over is in the data.</summary>
+    public static (int From, int To) IncrementalPeriod(int days) => (days - 191, days - 101);
+
     /// <summary>A migrated database with the default reference data, copied for each run.</summary>
     public static async Task<string> CreateTemplateAsync(string folder, CancellationToken ct = default)
     {
@@ -103,13 +116,36 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
                 truth[GroupName(group)] = group.Events.Select((e, i) => truth.GetValueOrDefault(e) * volumes[i]).Sum() / Math.Max(1, volumes.Sum());
             }
 
-            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), product, valuation.Verdict, clock.Elapsed, [FormattableString.Invariant($"R² {valuation.RSquared:0.0000}, {valuation.Observations} rows; the world's error correlation {world.Persistence:0.00}"), .. valuation.Notes]);
+            return new RunResult(spec.Name, seed, truth, Oracle.Fit(world), product, valuation.Verdict, clock.Elapsed, [FormattableString.Invariant($"R² {valuation.RSquared:0.0000}, {valuation.Observations} rows; the world's error correlation {world.Persistence:0.00}"), .. valuation.Notes])
+            {
+                Channels = incremental ? Channels(world, snapshot, valuation) : [],
+            };
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Each paid channel's true incremental ROAS over the period against the product's, from the response model on the same snapshot.</summary>
+    private static List<ChannelResult> Channels(WorldSample world, FactSnapshot snapshot, ValuationResult valuation)
+    {
+        var model = ResponseModel.Fit(snapshot, AccessScope.All, valuation);
+        var (from, to) = IncrementalPeriod(world.Days);
+        var spends = world.Channels.Select((_, c) => WorldCounterfactual.Spend(world, c, from, to)).ToArray();
+        var results = new List<ChannelResult>();
+        for (var c = 0; c < world.Channels.Count; c++)
+        {
+            var index = model.Channels.ToList().FindIndex(r => r.Channel == world.Channels[c]);
+            var truth = WorldCounterfactual.IncrementalRevenue(world, c, from, to) / spends[c];
+            var figure = index < 0 ? null : ChannelIncrement.Of(model, index, world.Start.AddDays(from), world.Start.AddDays(to));
+            var roas = figure?.Roas;
+            results.Add(new ChannelResult(world.Channels[c], truth, spends[c] / spends.Sum(),
+                roas is null ? null : new Estimate(world.Channels[c], roas.Value, roas.Low, roas.High, true)));
+        }
+
+        return results;
     }
 
     private static string GroupName(ValueGroup group) => "group:" + string.Join("+", group.Events);
