@@ -79,15 +79,15 @@ public sealed class ChartExportTests
         await BrowserSession.SignInAsync(page, app.RootUri, "emea@demo.local", "channels?market=DE");
         await Expect(page.Locator("#channel-measure .main-svg").First).ToBeVisibleAsync();
 
-        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the data of ROAS by channel as CSV" }).ClickAsync());
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the data of Attributed ROAS by channel as CSV" }).ClickAsync());
         var csvText = await File.ReadAllTextAsync((await csv.PathAsync())!, TestContext.Current.CancellationToken);
         Assert.Matches(@"^channels-channel-measure-\d{4}-\d{2}-\d{2}\.csv$", csv.SuggestedFilename);
-        Assert.StartsWith("ROAS by channel\r\nScope,Markets: DE\r\n", csvText, StringComparison.Ordinal);
+        Assert.StartsWith("Attributed ROAS by channel\r\nScope,Markets: DE\r\n", csvText, StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Export this page" }).ClickAsync();
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Data of every chart (XLSX)").ClickAsync());
         var sheets = WorkbookReader.Read(await File.ReadAllBytesAsync((await xlsx.PathAsync())!, TestContext.Current.CancellationToken));
-        Assert.Equal(["ROAS by channel", "Which channel drives which micr"], sheets.Select(s => s.Name));
+        Assert.Equal(["Attributed ROAS by channel", "Which channel drives which micr"], sheets.Select(s => s.Name));
 
         // The pack: this page's charts are chosen; one more from Trends; PowerPoint; a progress line while it builds.
         await page.GetByRole(AriaRole.Button, new() { Name = "Export this page" }).ClickAsync();

@@ -27,7 +27,7 @@ public sealed class ChartDataExportTests
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes.AsSpan(3)));
 
         // The title, then the scope: whose data, the period (ISO dates), the currency, who exported it.
-        Assert.Equal(["ROAS by channel"], rows[0]);
+        Assert.Equal(["Attributed ROAS by channel"], rows[0]);
         Assert.Equal(["Scope", "Markets: US"], rows[1]);
         var period = rows.Single(r => r[0] == "Period")[1].Split(" to ");
         var (from, to) = (DateOnly.ParseExact(period[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(period[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -37,7 +37,7 @@ public sealed class ChartDataExportTests
 
         var header = rows.FindIndex(r => r[0] == "Channel");
         Assert.True(header > 0);
-        Assert.Equal(["Channel", "Channel key", "ROAS (ratio)", "Spend (USD)", "Micro-conversions (count)"], rows[header][..5]);
+        Assert.Equal(["Channel", "Channel key", "Attributed ROAS (ratio)", "Spend (USD)", "Micro-conversions (count)"], rows[header][..5]);
         var actions = rows[header].IndexOf("Micro-conversions (count)");
         var exported = rows.Skip(header + 1).Where(r => r.Count > 1 && r[actions].Length > 0)
             .ToDictionary(r => r[1], r => double.Parse(r[actions], CultureInfo.InvariantCulture));

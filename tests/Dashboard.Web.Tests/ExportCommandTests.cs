@@ -41,7 +41,7 @@ public sealed class ExportCommandTests
             Assert.Equal(2, JsonDocument.Parse(xlsx.Out).RootElement.GetProperty("charts").GetInt32());
 
             var sheets = WorkbookReader.Read(await File.ReadAllBytesAsync(xlsxPath, Ct));
-            Assert.Equal(["ROAS by channel", "Which channel drives which micr"], sheets.Select(s => s.Name));
+            Assert.Equal(["Attributed ROAS by channel", "Which channel drives which micr"], sheets.Select(s => s.Name));
             var rows = sheets[0].Rows;
             string Context(string name) => rows.Single(r => r.Count > 1 && r[0]?.Text == name)[1]!.Text;
             Assert.Equal("Markets: DE", Context("Scope"));

@@ -20,7 +20,7 @@ public sealed class ReviewPackTests
     [
         "Micro-conversions and revenue by day", "All micro-conversions and revenue by day", "Do actions lead sales? Correlation at each lag (days)",
         "Micro-conversion rate, index vs global (100 = the world)", "Micro-conversions per session, index vs global, by market and type",
-        "Tracking coverage: share of markets reporting each definition, by month", "ROAS by channel", "Which channel drives which micro-conversion",
+        "Tracking coverage: share of markets reporting each definition, by month", "Attributed ROAS by channel", "Which channel drives which micro-conversion",
         "From sessions to purchase", "Journeys moving up in intent and into purchase", "Micro-conversions by intent group and category",
     ];
 
@@ -95,7 +95,7 @@ public sealed class ReviewPackTests
         Assert.Contains("Key figures", Page(2), StringComparison.Ordinal);
         Assert.Contains("Micro-conversions and revenue by day", Page(3), StringComparison.Ordinal);
         Assert.Contains("What moved", Page(3), StringComparison.Ordinal);
-        Assert.Contains("ROAS by channel", Page(4), StringComparison.Ordinal);
+        Assert.Contains("Attributed ROAS by channel", Page(4), StringComparison.Ordinal);
         Assert.Contains("Appendix: data sources and freshness", Page(5), StringComparison.Ordinal);
         Assert.Single(pdf.GetPage(3).GetImages());
     }

@@ -61,4 +61,49 @@ public sealed class ChannelsPageTests : PageTestContext
         Assert.Equal(other.Name, page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Attribution model").Find("[role=combobox]").TextContent.Trim());
         Assert.Equal("Spend", page.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Chart").Find("[role=combobox]").TextContent.Trim());
     }
+
+    /// <summary>
+    /// The incremental panel fills in once the media model is fitted: each channel's spend is the engine's spend in the
+    /// attributed table above (two paths to the same money), its ROAS is its incremental revenue over that spend, its
+    /// band holds its value, and the total's revenue is the channels' sum.
+    /// </summary>
+    [Fact]
+    public void The_incremental_panel_shows_what_each_channel_added_over_the_spend_the_engine_counts()
+    {
+        OpenAt("/channels");
+        var page = Open<Channels>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=incremental-row]")), TimeSpan.FromSeconds(120));
+        var attributed = Table(page);
+        var rows = page.FindAll("[data-testid=incremental-row]").Select(Cells).ToList();
+        Assert.True(rows.Count >= 4, $"{rows.Count} channels with incremental figures");
+        foreach (var (name, figures) in rows)
+        {
+            var (spend, revenue, low, high, roas) = (figures[0], figures[1], figures[2], figures[3], figures[4]);
+            Assert.InRange(spend, attributed[name].Spend - 1, attributed[name].Spend + 1);
+            Assert.InRange(revenue, low, high);
+            Assert.Equal(revenue / spend, roas, 0.006);
+        }
+
+        var total = Cells(page.Find("[data-testid=incremental-total]")).Figures;
+        Assert.InRange(total[1], rows.Sum(r => r.Figures[1]) - rows.Count, rows.Sum(r => r.Figures[1]) + rows.Count);
+        Assert.Contains("Attributed ROAS", page.Markup, StringComparison.Ordinal);
+    }
+
+    /// <summary>A row's name and its figures in order (each band's ends after its value).</summary>
+    private static (string Name, List<double> Figures) Cells(AngleSharp.Dom.IElement row)
+    {
+        var cells = row.QuerySelectorAll("td");
+        static double Number(string x) => double.Parse(x.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        var figures = new List<double>();
+        foreach (var cell in cells.Skip(1))
+        {
+            figures.Add(Number(cell.ChildNodes[0].TextContent));
+            if (cell.QuerySelector(".kpi-sub") is { } band)
+            {
+                figures.AddRange(band.TextContent.Split('–').Select(Number));
+            }
+        }
+
+        return (cells[0].TextContent.Trim(), figures);
+    }
 }
