@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(AttributionCommands.Lift(context));
         root.Subcommands.Add(PlanningCommands.Scenario(context));
         root.Subcommands.Add(PlanningCommands.Optimize(context));
+        root.Subcommands.Add(PlanningCommands.Contributions(context));
         root.Subcommands.Add(UsersCommand.Create(context));
         root.Subcommands.Add(ApiKeysCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));

@@ -37,4 +37,49 @@ public sealed class PlanningApiTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("below the sum of the channels' minimums", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// `/api/contributions` answers as `dashboard contributions` does; what media added and the base add up to the sales
+    /// the engine counts for the same dates and markets (two paths to the same money); each channel's ROAS is its
+    /// contribution over its spend, and its band holds it; a regional user is answered on their own markets.
+    /// </summary>
+    [Fact]
+    public async Task Contributions_answer_as_the_command_line_and_add_up_to_the_engines_sales()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        using var director = await app.SignedInClientAsync("director@demo.local");
+        using var us = await app.SignedInClientAsync("us@demo.local");
+        const string Query = "from=2026-01-01&to=2026-03-31&market=DE,FR";
+
+        var http = await director.GetStringAsync($"/api/contributions?{Query}", Ct);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(["contributions", "--from", "2026-01-01", "--to", "2026-03-31", "--market", "DE,FR", "--db", app.Database.Path],
+            stdout, stderr, TimeProvider.System);
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(stdout.ToString()), System.Text.Json.Nodes.JsonNode.Parse(http)),
+            $"command line:\n{stdout}\nHTTP:\n{http}");
+
+        using var answer = JsonDocument.Parse(http);
+        var root = answer.RootElement;
+        var channels = root.GetProperty("channels").EnumerateArray().ToList();
+        Assert.True(channels.Count >= 4, $"{channels.Count} channels");
+        foreach (var c in channels)
+        {
+            var (spend, contribution) = (c.GetProperty("spend").GetDouble(), c.GetProperty("contribution").GetDouble());
+            Assert.InRange(contribution, c.GetProperty("low").GetDouble(), c.GetProperty("high").GetDouble());
+            Assert.Equal(contribution / spend, c.GetProperty("incremental_roas").GetDouble(), 9);
+        }
+
+        using var metrics = JsonDocument.Parse(await director.GetStringAsync("/api/metrics?measures=revenue&from=2026-01-01&to=2026-03-31&market=DE,FR", Ct));
+        var sales = metrics.RootElement.GetProperty("totals").GetProperty("values").GetProperty("revenue").GetDouble();
+        var media = channels.Sum(c => c.GetProperty("contribution").GetDouble());
+        Assert.Equal(sales, root.GetProperty("base").GetProperty("value").GetDouble() + media, sales * 1e-9);
+
+        using var mine = JsonDocument.Parse(await us.GetStringAsync("/api/contributions?from=2026-01-01&to=2026-03-31", Ct));
+        using var refused = await us.GetAsync("/api/contributions?market=DE", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("unknown market(s) DE", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(mine.RootElement.GetProperty("base").GetProperty("value").GetDouble() < sales * 3);
+    }
 }

@@ -69,6 +69,9 @@ public sealed class ReviewPackTests
         var rows = table.Elements<A.TableRow>().Select(r => r.Elements<A.TableCell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(["Measure", "Value", "Comparison", "Change"], rows[0]);
         Assert.Equal(7, rows.Count);
+
+        // What media added, from the media model the pages use: incremental, with its band, beside the engine's figures.
+        Assert.Contains("90%:", rows.Single(r => r[0] == "Media ROI (incremental)")[1], StringComparison.Ordinal);
         var actions = rows.Single(r => r[0] == "Micro-conversions");
         Assert.Equal(await SumAsync(app, "2026-06-01", "2026-06-30"), double.Parse(actions[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
         Assert.Equal(await SumAsync(app, "2026-05-02", "2026-05-31"), double.Parse(actions[2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));

@@ -12,8 +12,9 @@ namespace Dashboard.Application.Dashboards;
 public sealed record TrendPoint(string Period, double? MicroConversions, double? Revenue);
 
 /// <summary>
-/// The overview page as plain data, from the engine only: six KPI cards with sparklines, the trend of
-/// micro-conversions against revenue, the top movers and a narrative of what moved.
+/// The overview page as plain data, from the engine: five KPI cards with sparklines (the sixth, media's incremental ROI,
+/// comes from the media model: <see cref="IncrementalPanel"/>), the trend of micro-conversions against revenue, the top
+/// movers and a narrative of what moved.
 /// </summary>
 public sealed record OverviewPageModel(
     DateRange Range,
@@ -29,7 +30,7 @@ public sealed record OverviewPageModel(
 {
     public static IReadOnlyList<string> KpiMeasures { get; } =
     [
-        MeasureCatalogue.MicroConversions, MeasureCatalogue.Revenue, MeasureCatalogue.Spend, MeasureCatalogue.Roi,
+        MeasureCatalogue.MicroConversions, MeasureCatalogue.Revenue, MeasureCatalogue.Spend,
         MeasureCatalogue.CostPerMicroConversion, MeasureCatalogue.MicroConversionRate,
     ];
 

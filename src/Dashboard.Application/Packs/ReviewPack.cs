@@ -28,6 +28,16 @@ public sealed record ReviewPack(
     DateTimeOffset Prepared,
     Formatting.NumberFormat Format)
 {
+    /// <summary>All paid channels' incremental figures over the period (the Overview's media ROI card), or null with <see cref="MediaAbsent"/>.</summary>
+    public Dashboards.IncrementalRow? Media { get; init; }
+
+    public string? MediaAbsent { get; init; }
+
+    /// <summary>The media's incremental ROI as a key-figure row: its value with its band, no comparison.</summary>
+    public IReadOnlyList<string>? MediaRow => Media?.Roi is { } roi
+        ? ["Media ROI (incremental)", $"{Format.Fixed(roi.Value, 2)} (90%: {Format.Fixed(roi.Low, 2)} – {Format.Fixed(roi.High, 2)})", "—", ""]
+        : MediaAbsent is { } why ? ["Media ROI (incremental)", "—", why, ""] : null;
+
     public string Period => $"{Formatting.Formats.Date(Range.From)} – {Formatting.Formats.Date(Range.To)}";
 
     public string Comparison => ComparedWith is { } c ? $"compared with {Formatting.Formats.Date(c.From)} – {Formatting.Formats.Date(c.To)}" : "no comparison";

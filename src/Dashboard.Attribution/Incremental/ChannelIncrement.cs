@@ -18,7 +18,8 @@ public sealed record IncrementalFigure(string Channel, string Name, DateOnly Fro
 
 /// <summary>
 /// Incremental revenue of a channel from the fitted response model: each market's tracked actions on its curve with the
-/// spend as it was and with the period's spend removed, their difference × what one of the channel's actions is worth.
+/// spend as it was and with the period's spend removed, their difference × what one of the channel's actions is worth
+/// (every type at its estimated value, a negative one included: the planner's floor at 0 would bias the figure up).
 /// The band is the delta method on the curve's parameters (the planner's) plus the value's standard error.
 /// </summary>
 public static class ChannelIncrement
@@ -49,13 +50,14 @@ public static class ChannelIncrement
 
             var response = model.Channels[c];
             figures.Add(Figure(response, added, interval));
-            revenue += response.ValueUsd * added.Actions;
-            curveVariance += response.ValueUsd * response.ValueUsd * added.CurveVariance;
+            var value = response.Estimated.Value;
+            revenue += value * added.Actions;
+            curveVariance += value * value * added.CurveVariance;
             spend += added.Spend;
-            beyond += response.ValueUsd * added.Beyond;
+            beyond += value * added.Beyond;
             for (var e = 0; e < types; e++)
             {
-                typeActions[e] += added.Actions * response.ValueWeights[e];
+                typeActions[e] += added.Actions * response.Mix[e];
             }
         }
 
@@ -75,8 +77,8 @@ public static class ChannelIncrement
 
     private static IncrementalFigure Figure(ChannelResponse response, Addition added, double interval)
     {
-        var value = response.ValueUsd;
-        var variance = (value * value * added.CurveVariance) + Math.Pow(added.Actions * response.ValueStandardError, 2);
+        var (value, valueSe) = response.Estimated;
+        var variance = (value * value * added.CurveVariance) + Math.Pow(added.Actions * valueSe, 2);
         var z = Normal.InvCDF(0, 1, 0.5 + (interval / 2));
         var (revenue, sd) = (value * added.Actions, Math.Sqrt(variance));
         return new IncrementalFigure(response.Channel, response.Name, added.From, added.To, added.Spend, new Estimate(revenue, revenue - (z * sd), revenue + (z * sd)),

@@ -24,6 +24,16 @@ public sealed record ChannelResponse(
     double CurrentSpendUsd,
     IReadOnlyList<MarketCurve> Markets)
 {
+    /// <summary>
+    /// What one action is worth with every type at its estimated value, below 0 included, and its standard error:
+    /// what the incremental figures read, since valuing a type at 0 because its estimate fell below biases them up
+    /// (the planner keeps <see cref="ValueUsd"/>, which never pays for an action).
+    /// </summary>
+    public (double Value, double StandardError) Estimated { get; init; }
+
+    /// <summary>Each type's share of the channel's tracked actions (reference event order), below-0 types included.</summary>
+    public IReadOnlyList<double> Mix { get; init; } = [];
+
     /// <summary>Each market's share of the channel's current spend (in the model's market order).</summary>
     public IReadOnlyList<double> MarketShares => [.. Markets.Select(m => m.Share)];
 

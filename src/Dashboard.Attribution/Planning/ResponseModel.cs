@@ -131,14 +131,10 @@ public sealed class ResponseModel
             intent[(int)reference.Events[e].IntentGroup] += share;
         }
 
-        var variance = 0.0;
-        for (var e = 0; e < weights.Length; e++)
-        {
-            for (var f = 0; f < weights.Length; f++)
-            {
-                variance += weights[e] * covariance[e, f] * weights[f];
-            }
-        }
+        var typeShares = events.ToDictionary(e => e, e => data.Mix[c][e] / mixTotal);
+        var mix = Enumerable.Range(0, values.Length).Select(e => typeShares.GetValueOrDefault(e)).ToArray();
+        var variance = CurveBand.Quadratic(weights, covariance);
+        var estimated = (events.Sum(e => typeShares[e] * (values[e]?.Value ?? 0)), Math.Sqrt(CurveBand.Quadratic(mix, covariance)));
 
         var current = Enumerable.Range(0, data.Markets.Length)
             .Select(m => data.Spend[m][c].Skip(data.Days - CurrentDays).Sum() / CurrentDays).ToArray();
@@ -148,7 +144,7 @@ public sealed class ResponseModel
             : Enumerable.Repeat(1.0 / data.Markets.Length, data.Markets.Length).ToArray();
 
         ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, Math.Sqrt(variance), weights, intent, currentTotal,
-            [.. Enumerable.Range(0, data.Markets.Length).Select(m => Pooled(m, null))]);
+            [.. Enumerable.Range(0, data.Markets.Length).Select(m => Pooled(m, null))]) { Estimated = estimated, Mix = mix };
 
         MarketCurve Pooled(int m, HillCurve? curve) =>
             new(reference.Markets[data.Markets[m]].Code, curve, [0, 0], new double[2, 2], false, 0, current[m], shares[m]);
@@ -179,7 +175,7 @@ public sealed class ResponseModel
         var markets = Enumerable.Range(0, data.Markets.Length).Select(m => fit.Own.TryGetValue(m, out var own)
             ? new MarketCurve(reference.Markets[data.Markets[m]].Code, fit.Curve(m), own.Offset, own.Covariance, true, own.Weight, current[m], shares[m])
             : Pooled(m, fit.Pooled.Curve)).ToList();
-        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), weights, intent, currentTotal, markets);
+        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), weights, intent, currentTotal, markets) { Estimated = estimated, Mix = mix };
     }
 
     /// <summary>A channel's pooled curve and, for markets with enough days of their own, shrunk offsets from it.</summary>
@@ -413,6 +409,26 @@ public sealed class ResponseModel
     }
 
     internal double Revenue(int m, int t) => _data.Revenue[m][t];
+
+    /// <summary>Sales over the dates in the markets (all when null), USD.</summary>
+    internal double Revenue(IReadOnlySet<string>? markets, DateOnly from, DateOnly to)
+    {
+        var sum = 0.0;
+        for (var m = 0; m < _data.Markets.Length; m++)
+        {
+            if (markets is not null && !markets.Contains(MarketCodes[m]))
+            {
+                continue;
+            }
+
+            for (var t = Math.Max(0, from.DayNumber - _data.FirstDay); t <= Math.Min(_data.Days - 1, to.DayNumber - _data.FirstDay); t++)
+            {
+                sum += _data.Revenue[m][t];
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>A market's scale (its mean daily revenue in USD), the unit its curves read spend in.</summary>
     internal double Scale(int m) => _scale[m];

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using ContributionsModel = Dashboard.Attribution.Incremental.Contributions;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Serialization;
+using Dashboard.Attribution.Valuation;
 using Dashboard.Data.Snapshots;
 using Dashboard.Metrics.Engine;
 using Dashboard.Metrics.Query;
@@ -23,6 +25,38 @@ internal static class PlanningCommands
         var command = new Command("scenario", "Predicted revenue, micro-conversions and ROI of a spend plan against the current plan") { spend, period, currency };
         command.SetAction((parse, ct) => RunAsync(cli, parse, parse.GetValue(currency)!, planner =>
             PlanningJson.ToJson(planner.Scenario(PlanningParameters.Spend(parse.GetValue(spend)), PlanningPeriod.Parse(parse.GetValue(period), planner.Model.LastDay))), ct));
+        return command;
+    }
+
+    public static Command Contributions(CliContext cli)
+    {
+        var from = new Option<string?>("--from") { Description = "First day, YYYY-MM-DD (default: 91 days before --to)" };
+        var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD (default: the last day with data)" };
+        var market = new Option<string?>("--market") { Description = "Only these markets: A,B" };
+        var model = new Option<string>("--model") { Description = "mediated: through the micro-conversions each channel drives", DefaultValueFactory = _ => ContributionsModel.Mediated };
+        var currency = CurrencyOption();
+        var command = new Command("contributions", "What each paid channel added to revenue over the period (incremental, not attributed), with 90% intervals")
+        {
+            from, to, market, model, currency,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                await using var db = await cli.OpenAsync(parse, ct);
+                var snapshot = await SnapshotLoader.LoadAsync(db, ct);
+                var fitted = ResponseModel.Fit(snapshot, AccessScope.All, ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All }));
+                cli.Write(ContributionsJson.ToJson(ContributionsModel.Run(fitted, snapshot.Fx, parse.GetValue(currency)!,
+                    parse.GetValue(from) is { } f ? QueryParameters.Date(f, "--from") : null, parse.GetValue(to) is { } t ? QueryParameters.Date(t, "--to") : null,
+                    parse.GetValue(market) is { } m ? CommandParsing.List(m).ToHashSet(StringComparer.OrdinalIgnoreCase) : null, parse.GetValue(model))));
+                return 0;
+            }
+            catch (MetricsQueryException ex)
+            {
+                await cli.Err.WriteLineAsync(ex.Message);
+                return 2;
+            }
+        });
         return command;
     }
 

@@ -126,6 +126,11 @@ public static class DeckWriter
             MeasureText.Value(k.Measure, k.Comparison, pack.Format, pack.Currency),
             MeasureText.Change(k.Measure, k.Change, k.ChangePoints, pack.Format),
         }).ToList();
+        if (pack.MediaRow is { } media)
+        {
+            rows.Add([.. media]);
+        }
+
         var widths = new long[] { 4200000, 2400000, 2400000, 2274000 };
         return Slide(
             Title(2, "Key figures", Margin, 300000, Width - (2 * Margin), 700000, 2800) +

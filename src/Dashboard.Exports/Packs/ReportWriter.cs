@@ -42,6 +42,11 @@ public static class ReportWriter
                 $"<tr><td>{E(k.Measure.Name)}</td><td>{E(MeasureText.Value(k.Measure, k.Value, pack.Format, pack.Currency))}</td><td>{E(MeasureText.Value(k.Measure, k.Comparison, pack.Format, pack.Currency))}</td><td>{E(MeasureText.Change(k.Measure, k.Change, k.ChangePoints, pack.Format))}</td></tr>");
         }
 
+        if (pack.MediaRow is { } media)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr>{string.Concat(media.Select(c => $"<td>{E(c)}</td>"))}</tr>");
+        }
+
         html.Append("</tbody></table></section>");
         foreach (var chart in pack.Charts)
         {

@@ -37,10 +37,17 @@ public sealed class ReviewPackBuilder(ChartRenderer renderer)
             progress?.Report(new PackProgress($"Drew chart {n} of {chosen.Count}", 1 + n, total))), ct: ct);
 
         var charts = chosen.Select((c, i) => new ReviewChart(c.Page, c.Figure, images[i], bullets[i], Definitions(c.Figure))).ToList();
+
+        // What media added over the period, from the media model the pages use (fitted once per scope).
+        var (media, absent) = IncrementalPanel.Build(await review.Analysis.ResponseModels.GetAsync(review.Scope).WaitAsync(ct), review.Analysis.Snapshot, range, view,
+            review.Preferences.Currency);
         var brands = view.Brands.Count > 0 ? string.Join(", ", view.Brands) : "all brands";
         return new ReviewPack(
             $"Business review, {Period(request.Period)}", $"{ChartScope.Filters(review)} · {brands}", range, overview.ComparedWith, overview.DataAsOf,
-            overview.Currency, overview.Kpis, charts, sources, preparedBy, review.Time.GetUtcNow(), review.Preferences.Format);
+            overview.Currency, overview.Kpis, charts, sources, preparedBy, review.Time.GetUtcNow(), review.Preferences.Format)
+        {
+            Media = media?.Total, MediaAbsent = media?.Total is null ? absent ?? "no paid channel has a response curve" : null,
+        };
     }
 
     private static string Period(DatePreset preset) => preset == DatePreset.LastFullQuarter ? "last full quarter" : "last full month";

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Dashboard.Application.Analysis;
+using Dashboard.Attribution.Incremental;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Serialization;
 using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
 using Dashboard.Web.Access;
 
 namespace Dashboard.Web.Api;
@@ -42,6 +44,24 @@ public static class PlanningEndpoints
                     budget, target_revenue, roas_floor, PlanningParameters.Bounds(bounds))));
             }, ct))
             .WithSummary("Recommended spend per channel: most revenue or profit for a budget, the budget for a revenue target, or the budget for a ROAS floor");
+        api.MapGet("/contributions", async (HttpContext http, MetricsSnapshotStore store, string? from, string? to, string? market, string? model, string? currency, CancellationToken ct) =>
+            {
+                var analysis = await store.GetAnalysisAsync(ct);
+                var scope = await http.RequestServices.GetRequiredService<UserScopes>().ForAsync(http.User, ct);
+                try
+                {
+                    var fitted = await analysis.ResponseModels.GetAsync(scope);
+                    var result = Contributions.Run(fitted, analysis.Snapshot.Fx, currency ?? "USD",
+                        from is null ? null : QueryParameters.Date(from, "from"), to is null ? null : QueryParameters.Date(to, "to"),
+                        market is null ? null : QueryParameters.List(market).ToHashSet(StringComparer.OrdinalIgnoreCase), model);
+                    return Results.Content(ContributionsJson.ToJson(result).ToJsonString(), "application/json");
+                }
+                catch (MetricsQueryException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+                }
+            })
+            .WithSummary("What each paid channel added to revenue over the period (incremental, not attributed), with 90% intervals");
         return app;
     }
 

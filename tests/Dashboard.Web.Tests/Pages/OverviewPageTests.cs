@@ -40,4 +40,38 @@ public sealed class OverviewPageTests : PageTestContext
         Assert.Empty(page.FindComponent<FilterBar>().Instance.View.Markets);
         Assert.Equal(["US"], page.FindComponent<FilterBar>().Instance.Options.Markets.Select(m => m.Key));
     }
+
+    /// <summary>
+    /// One story: the Overview's media ROI card and the Channels page's incremental total tell the same figure, with the
+    /// same band, for the same dates and markets; and the card is the incremental one, not a share of all sales.
+    /// </summary>
+    [Fact]
+    public async Task The_media_ROI_card_is_the_Channels_pages_incremental_total()
+    {
+        OpenAt("/?region=emea");
+        var overview = Open<Overview>();
+        overview.WaitForAssertion(() => Assert.NotEmpty(overview.FindAll("[data-testid=kpi-incremental_roi] [data-testid=kpi-band]")), TimeSpan.FromSeconds(120));
+        var card = overview.Find("[data-testid=kpi-incremental_roi]").TextContent;
+        Assert.Empty(overview.FindAll("[data-testid=kpi-roi]"));
+
+        // The Channels page in a browser tab of its own, over the same snapshot.
+        await using var tab = new ChannelsTab();
+        var channels = tab.At("/channels?region=emea");
+        channels.WaitForAssertion(() => Assert.NotEmpty(channels.FindAll("[data-testid=incremental-total]")), TimeSpan.FromSeconds(120));
+        var roi = channels.FindAll("[data-testid=incremental-total] td")[4];
+        var (value, band) = (roi.ChildNodes[0].TextContent.Trim(), roi.QuerySelector(".kpi-sub")!.TextContent.Trim());
+        Assert.Contains(value, card, StringComparison.Ordinal);
+        Assert.Contains(band, card, StringComparison.Ordinal);
+    }
+
+    private sealed class ChannelsTab : PageTestContext
+    {
+        public ChannelsTab() => ComponentFactories.AddStub<ChartPanel>();
+
+        public IRenderedComponent<Channels> At(string uri)
+        {
+            OpenAt(uri);
+            return Open<Channels>();
+        }
+    }
 }
