@@ -7,6 +7,9 @@ public sealed record CurveFit(HillCurve Curve, double[] Theta, double[,] Covaria
 {
     /// <summary>The curve of the same carry-over shape at other unbounded parameters (for the delta method).</summary>
     public HillCurve At(IReadOnlyList<double> theta) => CurveFitter.Curve(theta, Curve.Shape);
+
+    /// <summary>The prior-free fit's residual standard deviation (weighted units): what markets' offset priors are weighed by.</summary>
+    public double ResidualScale { get; init; } = 1;
 }
 
 /// <summary>
@@ -119,7 +122,8 @@ public static class CurveFitter
     }
 
     /// <param name="shapes">The carry-over shapes to try (all when null); the geometric first when it is among them.</param>
-    public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series, IReadOnlyList<double>? shapes = null)
+    /// <param name="from">A fit of the same channel to start from (a refit on fewer days), instead of the starts over λ and α.</param>
+    public static CurveFit? Fit(IReadOnlyList<ChannelSeries> series, IReadOnlyList<double>? shapes = null, CurveFit? from = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var weights = Weights(series);
@@ -136,13 +140,15 @@ public static class CurveFitter
         foreach (var shape in shapes ?? Shapes)
         {
             var problem = new Problem(series, weights, shape, null);
-            (double Lambda, double Alpha)[] starts = shape == 0 ? GeometricStarts
+            (double Lambda, double Alpha)[] starts = from is not null ? [(from.Curve.Lambda, from.Curve.Alpha)]
+                : shape == 0 ? GeometricStarts
                 : geometric is { } g ? [(Math.Exp(-(shape + 1) * (1 - g.Lambda)), g.Alpha)]
                 : [(0.5, 1.5)];
             (double[] Theta, double Error)? best = null;
             foreach (var (lambda, alpha) in starts)
             {
-                if (Start(problem, lambda, alpha) is { } start && LevenbergMarquardt(problem, start, Identity) is var fit && fit.Error < (best?.Error ?? double.PositiveInfinity))
+                if ((from is not null && from.Curve.Shape == shape ? from.Theta : Start(problem, lambda, alpha)) is { } start
+                    && LevenbergMarquardt(problem, start, Identity) is var fit && fit.Error < (best?.Error ?? double.PositiveInfinity))
                 {
                     best = fit;
                 }
@@ -177,7 +183,7 @@ public static class CurveFitter
         }
 
         return posterior is not { } p ? null
-            : new CurveFit(Curve(p.Theta, chosen.Shape), p.Theta, Covariance(prior, p.Theta, Identity), observations);
+            : new CurveFit(Curve(p.Theta, chosen.Shape), p.Theta, Covariance(prior, p.Theta, Identity), observations) { ResidualScale = Math.Sqrt(variance) };
     }
 
     /// <summary>
@@ -196,12 +202,10 @@ public static class CurveFitter
             return null;
         }
 
-        // A prior-free fit gives the residual scale the offsets' prior is weighed by; the fit with it gives the offsets.
-        var free = new Problem(one, weights, pooled.Curve.Shape, null);
+        // The offsets' prior is weighed by the pooled fit's residual scale (the weights make it comparable across markets).
         var theta = pooled.Theta;
         double[] Map(double[] d) => Offset(theta, d);
-        var (_, error) = LevenbergMarquardt(free, [0, 0], Map);
-        var problem = new Problem(one, weights, pooled.Curve.Shape, new OffsetPrior(Math.Sqrt(error / Math.Max(1, free.Count - 2)), theta));
+        var problem = new Problem(one, weights, pooled.Curve.Shape, new OffsetPrior(pooled.ResidualScale, theta));
         var (offset, _) = LevenbergMarquardt(problem, [0, 0], Map);
         return offset.Any(v => Math.Abs(v) >= 29) ? null : (offset, Covariance(problem, offset, Map));
     }

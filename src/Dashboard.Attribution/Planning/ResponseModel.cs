@@ -68,13 +68,16 @@ public sealed class ResponseModel
         var covariance = Covariance(valuation, values);
         var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
         var holdoutStart = data.Days - (int)(data.Days * HoldoutShare);
-        var channels = new List<ChannelResponse>();
-        progress?.Report((0, data.PaidChannels.Length));
-        foreach (var c in data.PaidChannels)
+        // Channels are fitted independently of each other, so on every core.
+        var fitted = new ChannelResponse[data.PaidChannels.Length];
+        var done = 0;
+        progress?.Report((0, fitted.Length));
+        Parallel.For(0, fitted.Length, i =>
         {
-            channels.Add(FitChannel(data, reference, c, values, covariance, seasons, holdoutStart));
-            progress?.Report((channels.Count, data.PaidChannels.Length));
-        }
+            fitted[i] = FitChannel(data, reference, data.PaidChannels[i], values, covariance, seasons, holdoutStart);
+            progress?.Report((Interlocked.Increment(ref done), fitted.Length));
+        });
+        var channels = fitted.ToList();
 
         foreach (var absent in channels.Where(c => c.Fit is null))
         {
@@ -163,7 +166,7 @@ public sealed class ResponseModel
 
         // The held-back check refits on the earlier days with the carry-over shape the full history chose.
         var full = FitLevels(data, reference, c, seasons, series, data.Days, null);
-        var training = full is null ? null : FitLevels(data, reference, c, seasons, series, holdoutStart, [full.Value.Pooled.Curve.Shape]);
+        var training = full is null ? null : FitLevels(data, reference, c, seasons, series, holdoutStart, full.Value.Pooled);
         if (training is null || full is null)
         {
             return Absent("too few days to fit a curve");
@@ -189,9 +192,10 @@ public sealed class ResponseModel
     /// <summary>A market with fewer fitted days of spend than this keeps the pooled curve.</summary>
     public const int OwnCurveDays = 180;
 
-    private static Levels? FitLevels(PlanningData data, ReferenceSet reference, int c, double[][] seasons, List<(int Market, int From)> series, int until, double[]? shapes)
+    /// <param name="from">The full history's fit, for a refit on fewer days: its carry-over shape and its parameters as the start.</param>
+    private static Levels? FitLevels(PlanningData data, ReferenceSet reference, int c, double[][] seasons, List<(int Market, int From)> series, int until, CurveFit? from)
     {
-        var pooled = CurveFitter.Fit([.. series.Select(s => SeriesOf(data, reference, c, seasons, s, until))], shapes);
+        var pooled = CurveFitter.Fit([.. series.Select(s => SeriesOf(data, reference, c, seasons, s, until))], from is null ? null : [from.Curve.Shape], from);
         if (pooled is null)
         {
             return null;
