@@ -68,11 +68,12 @@ public sealed class ResponseModel
         var covariance = Covariance(valuation, values);
         var seasons = Enumerable.Range(0, data.Markets.Length).Select(data.Season).ToArray();
         var holdoutStart = data.Days - (int)(data.Days * HoldoutShare);
-        // Channels are fitted independently of each other, so on every core.
+        // Channels are fitted independently of each other, so on every core but one: the pages and imports of the
+        // server keep a core while a fit runs (on two cores an import waited behind a fit on both).
         var fitted = new ChannelResponse[data.PaidChannels.Length];
         var done = 0;
         progress?.Report((0, fitted.Length));
-        Parallel.For(0, fitted.Length, i =>
+        Parallel.For(0, fitted.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) }, i =>
         {
             fitted[i] = FitChannel(data, reference, data.PaidChannels[i], values, covariance, seasons, holdoutStart);
             progress?.Report((Interlocked.Increment(ref done), fitted.Length));
