@@ -15,10 +15,6 @@ public sealed class ResponseModelCache(FactSnapshot snapshot, Func<ValuationResu
     private readonly ConcurrentDictionary<string, Lazy<Task<ResponseModel>>> _fits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Done, int Total)> _progress = new(StringComparer.Ordinal);
 
-    // One fit at a time in the process: each is CPU-bound for seconds, so two at once (two scopes, or a snapshot and its
-    // successor) only slow each other and the pages beside them.
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public FactSnapshot Snapshot => snapshot;
 
     /// <summary>The scope's model: started on first call, then the same task for every caller.</summary>
@@ -26,18 +22,8 @@ public sealed class ResponseModelCache(FactSnapshot snapshot, Func<ValuationResu
     {
         ArgumentNullException.ThrowIfNull(scope);
         var key = Key(scope);
-        return _fits.GetOrAdd(key, k => new Lazy<Task<ResponseModel>>(() => Task.Run(async () =>
-        {
-            await Gate.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                return ResponseModel.Fit(snapshot, scope, valuation(), new ProgressSink(this, k));
-            }
-            finally
-            {
-                Gate.Release();
-            }
-        }))).Value;
+        return _fits.GetOrAdd(key, k => new Lazy<Task<ResponseModel>>(() => Task.Run(() =>
+            ResponseModel.Fit(snapshot, scope, valuation(), new ProgressSink(this, k))))).Value;
     }
 
     /// <summary>(channels fitted, channels) of the scope's fit, or null before it started.</summary>
