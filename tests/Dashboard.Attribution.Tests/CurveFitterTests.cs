@@ -78,10 +78,10 @@ public sealed class CurveFitterTests
                     a += world.Kernel[l] * spend[Math.Max(0, t - l)];
                 }
 
-                shock = (0.8 * shock) + (world.ShockSd * Normal(random));
+                shock = (0.8 * shock) + (world.ShockSd * Sampling.Normal(random));
                 var mean = 0.08 * scale * world.Saturation(a / scale) * Math.Exp(shock - (world.ShockSd * world.ShockSd / 0.72));
-                var rate = world.Dispersion > 0 ? mean * Gamma(random, 1 / world.Dispersion) * world.Dispersion : mean;
-                actions[t] = Poisson(random, rate);
+                var rate = world.Dispersion > 0 ? mean * Sampling.Gamma(random, 1 / world.Dispersion) * world.Dispersion : mean;
+                actions[t] = Sampling.Poisson(random, rate);
             }
 
             current[m] = spend.Skip(Days - 90).Average();
@@ -94,49 +94,6 @@ public sealed class CurveFitterTests
 
     /// <summary>The world's expected daily actions at a constant spend (no shocks: their mean multiplier is 1).</summary>
     private static double TrueSteady(World world, double spend, double scale) => 0.08 * scale * world.Saturation(spend * world.Carry / scale);
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    /// <summary>Marsaglia and Tsang's method (shape ≥ 1 here), mean = shape.</summary>
-    private static double Gamma(Random random, double shape)
-    {
-        var d = shape - (1.0 / 3);
-        var c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            double x, v;
-            do
-            {
-                x = Normal(random);
-                v = 1 + (c * x);
-            }
-            while (v <= 0);
-            v = v * v * v;
-            if (Math.Log(1 - random.NextDouble()) < (0.5 * x * x) + d - (d * v) + (d * Math.Log(v)))
-            {
-                return d * v;
-            }
-        }
-    }
-
-    /// <summary>Knuth's method below 30, a rounded normal above (the means here reach a few hundred).</summary>
-    private static double Poisson(Random random, double mean)
-    {
-        if (mean > 30)
-        {
-            return Math.Max(0, Math.Round(mean + (Math.Sqrt(mean) * Normal(random))));
-        }
-
-        var (limit, k, p) = (Math.Exp(-mean), 0, 1.0);
-        do
-        {
-            k++;
-            p *= random.NextDouble();
-        }
-        while (p > limit);
-        return k - 1;
-    }
 
     /// <summary>The fitted change in daily actions from current spend to 20% more, and its delta-method standard error.</summary>
     private static (double Change, double Se) FittedChange(CurveFit fit, double[] current, double[] scales)

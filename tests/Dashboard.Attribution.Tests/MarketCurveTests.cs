@@ -27,23 +27,10 @@ public sealed class MarketCurveTests
             spend[t] = 300 * flight * Math.Exp(0.3 * ((random.NextDouble() * 2) - 1));
             a = spend[t] + (Lambda * a);
             var mean = Beta * Math.Exp(logBetaOffset) * Scale * HillCurve.Hill(a / Scale, Half, Alpha);
-            actions[t] = Poisson(random, mean);
+            actions[t] = Sampling.Poisson(random, mean);
         }
 
         return new ChannelSeries(code, Scale, spend, actions, [.. Enumerable.Repeat(1.0, days)], [.. Enumerable.Repeat(true, days)]);
-    }
-
-    /// <summary>Knuth's method: fine for the means here (below 60).</summary>
-    private static double Poisson(Random random, double mean)
-    {
-        var (limit, k, p) = (Math.Exp(-mean), 0, 1.0);
-        do
-        {
-            k++;
-            p *= random.NextDouble();
-        }
-        while (p > limit);
-        return k - 1;
     }
 
     private static List<(double[] Offset, double[,] Covariance)> Estimates(IReadOnlyList<ChannelSeries> markets, CurveFit pooled) =>

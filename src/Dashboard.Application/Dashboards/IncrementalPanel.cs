@@ -37,13 +37,7 @@ public sealed record IncrementalPanel(DateRange Range, string Currency, IReadOnl
         }
 
         var markets = Markets(snapshot, view);
-        (IReadOnlyList<IncrementalFigure> figures, IncrementalFigure? total) = ChannelIncrement.All(model, range.From, range.To, markets);
-        var chosen = view.Channels.Count > 0 ? figures.Where(f => view.Channels.Contains(f.Channel)).ToList() : figures.ToList();
-        if (view.Channels.Count > 0)
-        {
-            // The total of a channel filter is that channel's own figure when one is chosen; several are summed without their joint band.
-            total = null;
-        }
+        var (figures, total) = ChannelIncrement.All(model, range.From, range.To, markets, view.Channels);
 
         IncrementalRow Row(IncrementalFigure f) => new(f.Channel, f.Name, f.SpendUsd / rate.UsdPerUnit,
             new Estimate(f.RevenueUsd.Value / rate.UsdPerUnit, f.RevenueUsd.Low / rate.UsdPerUnit, f.RevenueUsd.High / rate.UsdPerUnit),
@@ -61,7 +55,7 @@ public sealed record IncrementalPanel(DateRange Range, string Currency, IReadOnl
         }
 
         notes.Add("counted through the micro-conversions each channel's tracking credits, valued by the valuation; a channel's effect on sales without a micro-conversion is not in these figures yet");
-        return (new IncrementalPanel(range, currency.ToUpperInvariant(), [.. chosen.Select(Row)], total is null ? null : Row(total), model.Margin, notes), null);
+        return (new IncrementalPanel(range, currency.ToUpperInvariant(), [.. figures.Select(Row)], total is null ? null : Row(total), model.Margin, notes), null);
     }
 
     /// <summary>(incremental revenue × margin − spend) ÷ spend, the band from the revenue's.</summary>

@@ -31,10 +31,12 @@ public static class ChannelIncrement
         Added(model, channel, from, to, markets) is { } added ? Figure(model.Channels[channel], added, interval) : null;
 
     /// <summary>
-    /// Every channel with a curve, and their total (all paid channels' spend on the period removed, one channel at a
-    /// time: the sum of what each added), whose band carries the values' covariance across channels as the planner's.
+    /// Every channel with a curve (or those of <paramref name="channels"/>), and their total (each channel's spend on the
+    /// period removed in turn: the sum of what each added), whose band carries the values' covariance across channels as
+    /// the planner's.
     /// </summary>
-    public static (IReadOnlyList<IncrementalFigure> Channels, IncrementalFigure? Total) All(ResponseModel model, DateOnly from, DateOnly to, IReadOnlySet<string>? markets = null, double interval = 0.9)
+    public static (IReadOnlyList<IncrementalFigure> Channels, IncrementalFigure? Total) All(ResponseModel model, DateOnly from, DateOnly to,
+        IReadOnlySet<string>? markets = null, IReadOnlyCollection<string>? channels = null, double interval = 0.9)
     {
         ArgumentNullException.ThrowIfNull(model);
         var figures = new List<IncrementalFigure>();
@@ -43,7 +45,7 @@ public static class ChannelIncrement
         var typeActions = new double[types];
         for (var c = 0; c < model.Channels.Count; c++)
         {
-            if (Added(model, c, from, to, markets) is not { } added)
+            if ((channels is { Count: > 0 } && !channels.Contains(model.Channels[c].Channel)) || Added(model, c, from, to, markets) is not { } added)
             {
                 continue;
             }

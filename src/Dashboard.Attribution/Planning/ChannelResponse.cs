@@ -18,7 +18,6 @@ public sealed record ChannelResponse(
     double? PooledRSquared,
     double? PooledMape,
     double ValueUsd,
-    double ValueStandardError,
     IReadOnlyList<double> ValueWeights,
     IReadOnlyList<double> IntentShares,
     double CurrentSpendUsd,

@@ -137,7 +137,6 @@ public sealed class ResponseModel
 
         var typeShares = events.ToDictionary(e => e, e => data.Mix[c][e] / mixTotal);
         var mix = Enumerable.Range(0, values.Length).Select(e => typeShares.GetValueOrDefault(e)).ToArray();
-        var variance = CurveBand.Quadratic(weights, covariance);
         var estimated = (events.Sum(e => typeShares[e] * (values[e]?.Value ?? 0)), Math.Sqrt(CurveBand.Quadratic(mix, covariance)));
 
         var current = Enumerable.Range(0, data.Markets.Length)
@@ -147,7 +146,7 @@ public sealed class ResponseModel
             ? current.Select(x => x / currentTotal).ToArray()
             : Enumerable.Repeat(1.0 / data.Markets.Length, data.Markets.Length).ToArray();
 
-        ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, Math.Sqrt(variance), weights, intent, currentTotal,
+        ChannelResponse Absent(string reason) => new(channel.Key, channel.Name, null, reason, null, null, null, null, value, weights, intent, currentTotal,
             [.. Enumerable.Range(0, data.Markets.Length).Select(m => Pooled(m, null))]) { Estimated = estimated, Mix = mix };
 
         MarketCurve Pooled(int m, HillCurve? curve) =>
@@ -179,7 +178,7 @@ public sealed class ResponseModel
         var markets = Enumerable.Range(0, data.Markets.Length).Select(m => fit.Own.TryGetValue(m, out var own)
             ? new MarketCurve(reference.Markets[data.Markets[m]].Code, fit.Curve(m), own.Offset, own.Covariance, true, own.Weight, current[m], shares[m])
             : Pooled(m, fit.Pooled.Curve)).ToList();
-        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, Math.Sqrt(variance), weights, intent, currentTotal, markets) { Estimated = estimated, Mix = mix };
+        return new ChannelResponse(channel.Key, channel.Name, fit.Pooled, null, r2, mape, pooledR2, pooledMape, value, weights, intent, currentTotal, markets) { Estimated = estimated, Mix = mix };
     }
 
     /// <summary>A channel's pooled curve and, for markets with enough days of their own, shrunk offsets from it.</summary>
