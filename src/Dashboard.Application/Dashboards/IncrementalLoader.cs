@@ -1,4 +1,7 @@
+using Dashboard.Application.Analysis;
+using Dashboard.Application.Filters;
 using Dashboard.Metrics.Engine;
+using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Time;
 
 namespace Dashboard.Application.Dashboards;
@@ -22,14 +25,21 @@ public sealed class IncrementalLoader
 
     /// <param name="interactive">False while prerendering: the HTML goes out with the progress, the circuit waits.</param>
     /// <param name="changed">Called on the renderer when there is something new to show.</param>
-    public async Task LoadAsync(DashboardContext context, DateRange range, bool interactive, Func<Task> changed)
+    public Task LoadAsync(DashboardContext context, DateRange range, bool interactive, Func<Task> changed)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return LoadAsync(context.Analysis, context.Scope, context.View, context.Preferences.Currency, range, interactive, changed);
+    }
+
+    /// <param name="view">The page's markets and channels (<see cref="DashboardView.Default"/>: all of the scope's).</param>
+    public async Task LoadAsync(SnapshotAnalysis analysis, AccessScope scope, DashboardView view, string currency, DateRange range, bool interactive, Func<Task> changed)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(changed);
         var request = ++_request;
         (Panel, Absent) = (null, null);
-        var models = context.Analysis.ResponseModels;
-        var fit = models.GetAsync(context.Scope);
+        var models = analysis.ResponseModels;
+        var fit = models.GetAsync(scope);
         if (!fit.IsCompleted && !interactive)
         {
             return;
@@ -37,13 +47,13 @@ public sealed class IncrementalLoader
 
         using var poll = fit.IsCompleted ? null : new Timer(_ =>
         {
-            Progress = models.Progress(context.Scope);
+            Progress = models.Progress(scope);
             _ = changed();
         }, null, 250, 250);
         try
         {
             var model = await fit;
-            var (panel, absent) = await Task.Run(() => IncrementalPanel.Build(model, context.Analysis.Snapshot, range, context.View, context.Preferences.Currency));
+            var (panel, absent) = await Task.Run(() => IncrementalPanel.Build(model, analysis.Snapshot, range, view, currency));
             if (request == _request)
             {
                 (Panel, Absent) = (panel, absent);

@@ -22,7 +22,7 @@ public static class ScenarioExport
         rows.Add(["Total", "", b.TotalSpendPerDay, p.TotalSpendPerDay, null, p.PredictedRevenue.Value, p.PredictedRevenue.Low, p.PredictedRevenue.High]);
         rows.Add(["Current plan", "", b.TotalSpendPerDay, b.TotalSpendPerDay, null, b.PredictedRevenue.Value, b.PredictedRevenue.Low, b.PredictedRevenue.High]);
         rows.Add(["Media revenue", "", null, null, null, p.IncrementalRevenue.Value, p.IncrementalRevenue.Low, p.IncrementalRevenue.High]);
-        rows.Add(["ROI of media", "", null, null, null, p.IncrementalRoi.Value, p.IncrementalRoi.Low, p.IncrementalRoi.High]);
+        rows.Add(["Media ROI (incremental)", "", null, null, null, p.IncrementalRoi.Value, p.IncrementalRoi.Low, p.IncrementalRoi.High]);
         foreach (var (group, actions) in p.MicroConversionsByIntent)
         {
             rows.Add([$"{group} intent micro-conversions", "", null, null, null, actions, null, null]);

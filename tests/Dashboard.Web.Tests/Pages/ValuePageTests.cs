@@ -46,6 +46,42 @@ public sealed class ValuePageTests : PageTestContext
         Assert.Equal(typesBefore, page.Find("[aria-label='Value per micro-conversion type']").TextContent);
     }
 
+    /// <summary>
+    /// One story: the page's "what each channel's spend added" table is the Channels page's for the same dates, figure
+    /// for figure, band for band (both read the scope's one media model).
+    /// </summary>
+    [Fact]
+    public async Task The_incremental_table_is_the_Channels_pages_for_the_same_dates()
+    {
+        var last = (await AnalysisAsync()).Snapshot.LastDay!.Value;
+        OpenAt("/value?days=28");
+        var page = Open<MicroConversionValue>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=incremental-total]")), TimeSpan.FromSeconds(120));
+        var value = Rows(page.Find("[data-testid=incremental-panel]"));
+        Assert.Contains($"{Day(last.AddDays(-27))} – {Day(last)}", page.Find("[data-testid=incremental-panel]").TextContent, StringComparison.Ordinal);
+
+        await using var tab = new ChannelsTab();
+        var channels = tab.At($"/channels?period=custom&from={Day(last.AddDays(-27))}&to={Day(last)}");
+        channels.WaitForAssertion(() => Assert.NotEmpty(channels.FindAll("[data-testid=incremental-total]")), TimeSpan.FromSeconds(120));
+
+        Assert.True(value.Count >= 3, $"{value.Count} rows");
+        Assert.Equal(Rows(channels.Find("[data-testid=incremental-panel]")), value);
+    }
+
+    private static List<string> Rows(AngleSharp.Dom.IElement panel) =>
+        [.. panel.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(d => d.TextContent.Trim())))];
+
+    private sealed class ChannelsTab : PageTestContext
+    {
+        public ChannelsTab() => ComponentFactories.AddStub<ChartPanel>();
+
+        public IRenderedComponent<Channels> At(string uri)
+        {
+            OpenAt(uri);
+            return Open<Channels>();
+        }
+    }
+
     private static Dictionary<string, double> Actions(IRenderedComponent<MicroConversionValue> page) =>
         page.FindAll("[data-testid=value-campaigns] tbody tr").ToDictionary(
             r => r.QuerySelectorAll("td")[0].TextContent,
