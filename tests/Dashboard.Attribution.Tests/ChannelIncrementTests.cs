@@ -41,4 +41,23 @@ public sealed class ChannelIncrementTests
         var doubled = ChannelIncrement.Gain(Curve, flat, 1, 1, 15, 16, 1, _ => 2).All;
         Assert.Equal(2 * plain, doubled, 12);
     }
+
+    /// <summary>
+    /// Taking away half of day 1's spend (a campaign's share of it) leaves adstock 3 on day 1 and 4 − ½^(t−1) after:
+    /// day t loses 0.8 − a / (a + 1) of it; and taking all of it away is the period's own counterfactual.
+    /// </summary>
+    [Fact]
+    public void Taking_away_part_of_a_days_spend_loses_the_carry_over_of_that_part()
+    {
+        double[] spend = [.. Enumerable.Repeat(2.0, 16)];
+        double[] half = [.. spend.Select((x, t) => t == 1 ? 1.0 : x)];
+        var (all, _) = ChannelIncrement.Gain(Curve, spend, half, 1, 15, 16, 1, _ => 1);
+
+        static double Lost(int t) => 0.8 - ((4 - Math.Pow(0.5, t - 1)) / (5 - Math.Pow(0.5, t - 1)));
+        Assert.Equal(Enumerable.Range(1, 15).Sum(Lost), all, 12);
+        Assert.True(all < ChannelIncrement.Gain(Curve, spend, 1, 1, 15, 16, 1, _ => 1).All);
+
+        double[] none = [.. spend.Select((x, t) => t == 1 ? 0.0 : x)];
+        Assert.Equal(ChannelIncrement.Gain(Curve, spend, 1, 1, 15, 16, 1, _ => 1).All, ChannelIncrement.Gain(Curve, spend, none, 1, 15, 16, 1, _ => 1).All, 12);
+    }
 }

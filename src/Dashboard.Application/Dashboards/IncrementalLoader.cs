@@ -25,14 +25,16 @@ public sealed class IncrementalLoader
 
     /// <param name="interactive">False while prerendering: the HTML goes out with the progress, the circuit waits.</param>
     /// <param name="changed">Called on the renderer when there is something new to show.</param>
-    public Task LoadAsync(DashboardContext context, DateRange range, bool interactive, Func<Task> changed)
+    /// <param name="campaigns">Also the campaigns with the most spend on the dates.</param>
+    public Task LoadAsync(DashboardContext context, DateRange range, bool interactive, Func<Task> changed, bool campaigns = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return LoadAsync(context.Analysis, context.Scope, context.View, context.Preferences.Currency, range, interactive, changed);
+        return LoadAsync(context.Analysis, context.Scope, context.View, context.Preferences.Currency, range, interactive, changed, campaigns);
     }
 
     /// <param name="view">The page's markets and channels (<see cref="DashboardView.Default"/>: all of the scope's).</param>
-    public async Task LoadAsync(SnapshotAnalysis analysis, AccessScope scope, DashboardView view, string currency, DateRange range, bool interactive, Func<Task> changed)
+    public async Task LoadAsync(SnapshotAnalysis analysis, AccessScope scope, DashboardView view, string currency, DateRange range, bool interactive, Func<Task> changed,
+        bool campaigns = false)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(changed);
@@ -53,7 +55,7 @@ public sealed class IncrementalLoader
         try
         {
             var model = await fit;
-            var (panel, absent) = await Task.Run(() => IncrementalPanel.Build(model, analysis.Snapshot, range, view, currency));
+            var (panel, absent) = await Task.Run(() => IncrementalPanel.Build(model, analysis.Snapshot, range, view, currency, campaigns));
             if (request == _request)
             {
                 (Panel, Absent) = (panel, absent);

@@ -17,9 +17,13 @@ public sealed record IncrementalRow(string Channel, string Name, double Spend, E
 /// </summary>
 public sealed record IncrementalPanel(DateRange Range, string Currency, IReadOnlyList<IncrementalRow> Channels, IncrementalRow? Total, double Margin, IReadOnlyList<string> Notes)
 {
+    /// <summary>The campaigns with the most spend on the dates, each what it added on top of the rest of its channel's spend (name: "campaign · channel").</summary>
+    public IReadOnlyList<IncrementalRow> Campaigns { get; init; } = [];
+
     /// <summary>The panel for a dashboard's dates, markets and channels, from the scope's fitted model.</summary>
     /// <returns>Null when the dates fall outside the fitted data (with the reason).</returns>
-    public static (IncrementalPanel? Panel, string? Absent) Build(ResponseModel model, FactSnapshot snapshot, DateRange range, DashboardView view, string currency)
+    /// <param name="campaigns">Also the campaigns with the most spend (a page with room for them; the Overview's card needs only the total).</param>
+    public static (IncrementalPanel? Panel, string? Absent) Build(ResponseModel model, FactSnapshot snapshot, DateRange range, DashboardView view, string currency, bool campaigns = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -55,7 +59,9 @@ public sealed record IncrementalPanel(DateRange Range, string Currency, IReadOnl
         }
 
         notes.Add("counted through the micro-conversions each channel's tracking credits, valued by the valuation; a channel's effect on sales without a micro-conversion is not in these figures yet");
-        return (new IncrementalPanel(range, currency.ToUpperInvariant(), [.. figures.Select(Row)], total is null ? null : Row(total), model.Margin, notes), null);
+        var campaignRows = campaigns ? CampaignIncrement.Of(model, snapshot, range.From, range.To, markets, view.Channels)
+            .Select(c => Row(c.Figure) with { Channel = c.Campaign, Name = $"{c.Campaign} · {c.ChannelName}" }) : [];
+        return (new IncrementalPanel(range, currency.ToUpperInvariant(), [.. figures.Select(Row)], total is null ? null : Row(total), model.Margin, notes) { Campaigns = [.. campaignRows] }, null);
     }
 
     /// <summary>(incremental revenue × margin − spend) ÷ spend, the band from the revenue's.</summary>

@@ -75,9 +75,9 @@ public static class ChannelIncrement
     }
 
     /// <summary>What one channel's spend on the period added, in actions, with the curves' part of its variance.</summary>
-    private sealed record Addition(double Actions, double Beyond, double CurveVariance, double Spend, DateOnly From, DateOnly To);
+    internal sealed record Addition(double Actions, double Beyond, double CurveVariance, double Spend, DateOnly From, DateOnly To);
 
-    private static IncrementalFigure Figure(ChannelResponse response, Addition added, double interval)
+    internal static IncrementalFigure Figure(ChannelResponse response, Addition added, double interval)
     {
         var (value, valueSe) = response.Estimated;
         var variance = (value * value * added.CurveVariance) + Math.Pow(added.Actions * valueSe, 2);
@@ -87,7 +87,11 @@ public static class ChannelIncrement
             added.Actions > 0 ? added.Beyond / added.Actions : 0);
     }
 
-    private static Addition? Added(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets)
+    private static Addition? Added(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets) =>
+        Added(model, channel, from, to, markets, (_, spend, p0, p1) => Removed(spend, p0, p1));
+
+    /// <param name="without">A market's spend with what is taken away removed (market slot, its padded spend, first and last day of the period).</param>
+    internal static Addition? Added(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets, Func<int, double[], int, int, double[]> without)
     {
         ArgumentNullException.ThrowIfNull(model);
         var response = model.Channels[channel];
@@ -107,8 +111,9 @@ public static class ChannelIncrement
         var horizon = p1 + fit.Curve.TailDays;
         var counted = Enumerable.Range(0, response.Markets.Count).Select(m => markets is null || markets.Contains(model.MarketCodes[m])).ToArray();
         var spends = Enumerable.Range(0, response.Markets.Count).Select(m => Padded(model.Spend(m, channel), horizon + 1, response.Markets[m].CurrentSpendUsd)).ToArray();
+        var removed = Enumerable.Range(0, response.Markets.Count).Select(m => without(m, spends[m], p0, p1)).ToArray();
         (double All, double Beyond) Added(int m, HillCurve curve) =>
-            counted[m] ? Gain(curve, spends[m], p0, p1, horizon, days, model.Scale(m), t => model.Season(m, t)) : (0, 0);
+            counted[m] ? Gain(curve, spends[m], removed[m], p0, horizon, days, model.Scale(m), t => model.Season(m, t)) : (0, 0);
 
         double actions = 0, beyond = 0;
         for (var m = 0; m < response.Markets.Count; m++)
@@ -120,7 +125,7 @@ public static class ChannelIncrement
             }
         }
 
-        var spend = spends.Where((_, m) => counted[m]).Sum(x => x.Skip(p0).Take(p1 - p0 + 1).Sum());
+        var spend = Enumerable.Range(0, spends.Length).Where(m => counted[m]).Sum(m => Enumerable.Range(p0, p1 - p0 + 1).Sum(t => spends[m][t] - removed[m][t]));
         return new Addition(actions, beyond, CurveBand.Variance(response, (m, curve) => Added(m, curve).All), spend, from, to);
     }
 
@@ -129,14 +134,22 @@ public static class ChannelIncrement
     /// the spend as it was less the curve with those days' spend at 0, summed from <paramref name="from"/> to
     /// <paramref name="horizon"/>; and the part on days from <paramref name="dataDays"/> on (past the data).
     /// </summary>
-    internal static (double All, double Beyond) Gain(HillCurve curve, double[] spend, int from, int to, int horizon, int dataDays, double scale, Func<int, double> season)
+    internal static (double All, double Beyond) Gain(HillCurve curve, double[] spend, int from, int to, int horizon, int dataDays, double scale, Func<int, double> season) =>
+        Gain(curve, spend, Removed(spend, from, to), from, horizon, dataDays, scale, season);
+
+    /// <summary>
+    /// Actions a market's spend added on its curve: the curve with the spend as it was less the curve with
+    /// <paramref name="without"/>, summed from <paramref name="from"/> to <paramref name="horizon"/>; and the part on days
+    /// from <paramref name="dataDays"/> on (past the data).
+    /// </summary>
+    internal static (double All, double Beyond) Gain(HillCurve curve, double[] spend, double[] without, int from, int horizon, int dataDays, double scale, Func<int, double> season)
     {
-        var (with, without) = (curve.Adstock(spend), curve.Adstock(Removed(spend, from, to)));
+        var (with, less) = (curve.Adstock(spend), curve.Adstock(without));
         double all = 0, beyond = 0;
         for (var t = from; t <= horizon; t++)
         {
             var gain = curve.Beta * scale * season(t)
-                * (HillCurve.Hill(with[t] / scale, curve.HalfSaturation, curve.Alpha) - HillCurve.Hill(without[t] / scale, curve.HalfSaturation, curve.Alpha));
+                * (HillCurve.Hill(with[t] / scale, curve.HalfSaturation, curve.Alpha) - HillCurve.Hill(less[t] / scale, curve.HalfSaturation, curve.Alpha));
             all += gain;
             beyond += t >= dataDays ? gain : 0;
         }
