@@ -44,7 +44,7 @@ public sealed record IncrementalPanel(DateRange Range, string Currency, IReadOnl
         var (figures, total) = ChannelIncrement.All(model, range.From, range.To, markets, view.Channels);
 
         IncrementalRow Row(IncrementalFigure f) => new(f.Channel, f.Name, f.SpendUsd / rate.UsdPerUnit,
-            new Estimate(f.RevenueUsd.Value / rate.UsdPerUnit, f.RevenueUsd.Low / rate.UsdPerUnit, f.RevenueUsd.High / rate.UsdPerUnit),
+            f.RevenueUsd.In(rate.UsdPerUnit),
             f.Roas, f.SpendUsd > 0 ? Roi(f, model.Margin) : null, f.BeyondDataShare);
 
         var notes = new List<string>();

@@ -63,8 +63,10 @@ public static class CampaignIncrement
         }
 
         double Counted(double[][] byMarket) => Enumerable.Range(0, byMarket.Length).Where(m => markets is null || markets.Contains(model.MarketCodes[m])).Sum(m => byMarket[m].Sum());
+        var chosen = spends.Select(s => (s.Key.Campaign, s.Key.Channel, ByMarket: s.Value, Spend: Counted(s.Value)))
+            .Where(s => s.Spend > 0).OrderByDescending(s => s.Spend).Take(top);
         var figures = new List<CampaignFigure>();
-        foreach (var ((campaign, c), byMarket) in spends.Where(s => Counted(s.Value) > 0).OrderByDescending(s => Counted(s.Value)).Take(top))
+        foreach (var (campaign, c, byMarket, _) in chosen)
         {
             var added = ChannelIncrement.Added(model, c, from, to, markets, (m, spend, a, b) =>
                 [.. spend.Select((x, t) => t >= a && t <= b ? Math.Max(0, x - byMarket[m][t - a]) : x)]);

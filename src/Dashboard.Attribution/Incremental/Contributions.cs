@@ -51,12 +51,11 @@ public static class Contributions
 
         var set = markets is null ? null : new HashSet<string>(markets.Select(m => m.ToUpperInvariant()), StringComparer.OrdinalIgnoreCase);
         var (figures, total) = ChannelIncrement.All(model, first, last, set);
-        Estimate Convert(Estimate e) => new(e.Value / rate.UsdPerUnit, e.Low / rate.UsdPerUnit, e.High / rate.UsdPerUnit);
         var revenue = model.Revenue(set, first, last);
         var media = total?.RevenueUsd ?? new Estimate(0, 0, 0);
 
         // The base is sales less what media added: its band is media's, turned around.
-        var baseline = Convert(new Estimate(revenue - media.Value, revenue - media.High, revenue - media.Low));
+        var baseline = new Estimate(revenue - media.Value, revenue - media.High, revenue - media.Low).In(rate.UsdPerUnit);
         var notes = new List<string>
         {
             "incremental: sales less sales with the channel's spend on these dates at 0, carry-over counted; through the micro-conversions each channel's tracking credits, valued by the valuation",
@@ -68,6 +67,6 @@ public static class Contributions
         }
 
         return new ContributionsResult(currency.ToUpperInvariant(), first, last, Mediated, 0.9, baseline,
-            [.. figures.Select(f => new ChannelContribution(f.Channel, f.SpendUsd / rate.UsdPerUnit, Convert(f.RevenueUsd), f.Roas))], notes);
+            [.. figures.Select(f => new ChannelContribution(f.Channel, f.SpendUsd / rate.UsdPerUnit, f.RevenueUsd.In(rate.UsdPerUnit), f.Roas))], notes);
     }
 }

@@ -1,7 +1,11 @@
 namespace Dashboard.Attribution.Planning;
 
 /// <summary>A prediction with its 90% interval.</summary>
-public sealed record Estimate(double Value, double Low, double High);
+public sealed record Estimate(double Value, double Low, double High)
+{
+    /// <summary>The same amounts in USD read in a currency worth <paramref name="usdPerUnit"/> USD a unit.</summary>
+    public Estimate In(double usdPerUnit) => new(Value / usdPerUnit, Low / usdPerUnit, High / usdPerUnit);
+}
 
 /// <summary>What a spend plan is predicted to bring over the period (money in the reporting currency, totals over the period).</summary>
 public sealed record ScenarioOutcome(

@@ -17,7 +17,7 @@ public static class ContributionsJson
             ["to"] = result.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["model"] = result.Model,
             ["interval"] = result.Interval,
-            ["base"] = new JsonObject { ["value"] = result.Base.Value, ["low"] = result.Base.Low, ["high"] = result.Base.High },
+            ["base"] = PlanningJson.Estimate(result.Base),
             ["channels"] = new JsonArray([.. result.Channels.Select(c => (JsonNode)new JsonObject
             {
                 ["channel"] = c.Channel,

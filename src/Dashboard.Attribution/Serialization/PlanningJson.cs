@@ -75,7 +75,7 @@ public static class PlanningJson
         ["marginal_roi"] = new JsonObject(o.MarginalRoi.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)(p.Value is { } v ? JsonValue.Create(v) : null)))),
     };
 
-    private static JsonObject Estimate(Estimate e) => new() { ["value"] = e.Value, ["low"] = e.Low, ["high"] = e.High };
+    internal static JsonObject Estimate(Estimate e) => new() { ["value"] = e.Value, ["low"] = e.Low, ["high"] = e.High };
 
     private static JsonObject Map(IReadOnlyDictionary<string, double> values) =>
         new(values.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
