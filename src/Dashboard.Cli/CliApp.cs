@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(AttributionCommands.Journeys(context));
         root.Subcommands.Add(AttributionCommands.Valuation(context));
         root.Subcommands.Add(AttributionCommands.Lift(context));
+        root.Subcommands.Add(CalibrationsCommand.Create(context));
         root.Subcommands.Add(PlanningCommands.Scenario(context));
         root.Subcommands.Add(PlanningCommands.Optimize(context));
         root.Subcommands.Add(PlanningCommands.Contributions(context));

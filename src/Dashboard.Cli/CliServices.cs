@@ -22,7 +22,10 @@ internal static class CliServices
     /// <summary>Who the audit log and the import history name for a command's changes.</summary>
     public const string Actor = "command line";
 
-    public static async Task<ServiceProvider> ApplicationAsync(CliContext cli, ParseResult parse, CancellationToken ct)
+    public static Task<ServiceProvider> ApplicationAsync(CliContext cli, ParseResult parse, CancellationToken ct) => ApplicationAsync(cli, parse, false, ct);
+
+    /// <param name="figures">Hold the data's figures as the app does (a calibration reads them and refits after its change).</param>
+    public static async Task<ServiceProvider> ApplicationAsync(CliContext cli, ParseResult parse, bool figures, CancellationToken ct)
     {
         await (await cli.OpenAsync(parse, ct)).DisposeAsync();
         var services = new ServiceCollection();
@@ -32,7 +35,18 @@ internal static class CliServices
         services.AddIdentityCore<DashboardUser>(IdentityRules.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<DashboardDbContext>();
         services.AddSingleton(cli.Time);
         services.AddSingleton<IViewer>(new CommandLineViewer());
-        services.AddSingleton<ISnapshotRefresh>(new NoFiguresHeld());
+        if (figures)
+        {
+            services.AddSingleton<MetricsSnapshotStore>();
+            services.AddSingleton<IAnalysisSource>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
+            services.AddSingleton<ISnapshotRefresh>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
+            services.AddSingleton<CalibrationsService>();
+        }
+        else
+        {
+            services.AddSingleton<ISnapshotRefresh>(new NoFiguresHeld());
+        }
+
         services.AddSingleton<UsersService>();
         services.AddSingleton<ApiKeysService>();
         services.AddSingleton<ErasureService>();

@@ -44,6 +44,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<PackSchedule> PackSchedules => Set<PackSchedule>();
+    public DbSet<LiftCalibrationRow> LiftCalibrations => Set<LiftCalibrationRow>();
 
     /// <summary>Data Protection keys: shared by every instance on this database, so sign-ins survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -60,6 +60,41 @@ public sealed class AttributionPagesTests
     }
 
     [Fact]
+    public async Task An_admin_calibrates_the_tested_channel_and_sees_its_curve_before_and_after_with_the_tests_point()
+    {
+        await using var app = await AppFactory.StartSeededAsync();
+        await using var session = await BrowserSession.LaunchAsync();
+        var lift = await ApiAsync(app, "api/lift?test=geo_lift_paid_social_2026");
+
+        // A director reads whether the test calibrates anything, and cannot change it.
+        var director = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        await BrowserSession.SignInAsync(director, app.RootUri, "director@demo.local", "experiments");
+        await Expect(director.GetByTestId("calibration-summary")).ToContainTextAsync("This test does not calibrate Paid social's response curve", new() { Timeout = 120_000 });
+        Assert.Equal(0, await director.GetByTestId("calibrate").CountAsync());
+
+        var page = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        var violations = BrowserSession.TrackPolicyViolations(page);
+        await BrowserSession.SignInAsync(page, app.RootUri, "admin@demo.local", "experiments");
+        await page.GetByTestId("calibrate").ClickAsync(new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("calibration-message")).ToContainTextAsync("Paid social is calibrated by geo_lift_paid_social_2026", new() { Timeout = 120_000 });
+        await Expect(page.GetByTestId("calibration-summary")).ToContainTextAsync("Paid social's curve is calibrated by this test", new() { Timeout = 120_000 });
+        await WaitForChartAsync(page, "calibration-curve", 3);
+
+        // The test's point is what the lift read out, per day of the test, in the summary and on the chart.
+        var incremental = lift.GetProperty("incremental").GetDouble();
+        await Expect(page.GetByTestId("calibration-summary")).ToContainTextAsync($"the test measured {incremental.ToString("#,0", CultureInfo.InvariantCulture)}");
+        var days = DateOnly.Parse(lift.GetProperty("end").GetString()!, CultureInfo.InvariantCulture).DayNumber
+            - DateOnly.Parse(lift.GetProperty("start").GetString()!, CultureInfo.InvariantCulture).DayNumber + 1;
+        var point = await page.EvaluateAsync<double>("() => document.getElementById('calibration-curve').data[2].y[0]");
+        Assert.Equal(incremental / days, point, 1e-6 * incremental);
+        await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("experiments-calibrated.png"), FullPage = true });
+
+        await page.GetByTestId("uncalibrate").ClickAsync();
+        await Expect(page.GetByTestId("calibration-summary")).ToContainTextAsync("This test does not calibrate Paid social's response curve", new() { Timeout = 120_000 });
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task Attribution_models_are_compared_side_by_side_with_the_API_figures()
     {
         await using var app = await AppFactory.StartSeededAsync();

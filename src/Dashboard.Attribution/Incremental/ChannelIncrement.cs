@@ -30,6 +30,14 @@ public static class ChannelIncrement
     public static IncrementalFigure? Of(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets = null, double interval = 0.9) =>
         Added(model, channel, from, to, markets) is { } added ? Figure(model.Channels[channel], added, interval) : null;
 
+    /// <summary>The same figure from the channel's curve before geo tests calibrated it (null when none did or it has no curve).</summary>
+    public static IncrementalFigure? Uncalibrated(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets = null, double interval = 0.9)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Channels[channel].Uncalibrated is { } before
+            && Added(model, channel, from, to, markets, (_, spend, p0, p1) => Removed(spend, p0, p1), before) is { } added ? Figure(before, added, interval) : null;
+    }
+
     /// <summary>
     /// Every channel with a curve (or those of <paramref name="channels"/>), and their total (each channel's spend on the
     /// period removed in turn: the sum of what each added), whose band carries the values' covariance across channels as
@@ -91,10 +99,12 @@ public static class ChannelIncrement
         Added(model, channel, from, to, markets, (_, spend, p0, p1) => Removed(spend, p0, p1));
 
     /// <param name="without">A market's spend with what is taken away removed (market slot, its padded spend, first and last day of the period).</param>
-    internal static Addition? Added(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets, Func<int, double[], int, int, double[]> without)
+    /// <param name="curves">The channel's curves to use (the model's when null).</param>
+    internal static Addition? Added(ResponseModel model, int channel, DateOnly from, DateOnly to, IReadOnlySet<string>? markets, Func<int, double[], int, int, double[]> without,
+        ChannelResponse? curves = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var response = model.Channels[channel];
+        var response = curves ?? model.Channels[channel];
         if (response.Fit is not { } fit)
         {
             return null;

@@ -33,6 +33,12 @@ public sealed record ChannelResponse(
     /// <summary>Each type's share of the channel's tracked actions (reference event order), below-0 types included.</summary>
     public IReadOnlyList<double> Mix { get; init; } = [];
 
+    /// <summary>The channel as fitted on its data alone, before any geo test calibrated it (null when none did).</summary>
+    public ChannelResponse? Uncalibrated { get; init; }
+
+    /// <summary>The geo tests that calibrated the curve, in the order applied.</summary>
+    public IReadOnlyList<string> CalibratedBy { get; init; } = [];
+
     /// <summary>Each market's share of the channel's current spend (in the model's market order).</summary>
     public IReadOnlyList<double> MarketShares => [.. Markets.Select(m => m.Share)];
 

@@ -1,3 +1,4 @@
+using Dashboard.Attribution.Incremental;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Domain.Reference;
 using Dashboard.Metrics.Query;
@@ -22,8 +23,9 @@ public sealed class ResponseModel
     private readonly double[][] _season;
 
     private ResponseModel(PlanningData data, double[][] seasons, IReadOnlyList<ChannelResponse> channels, IReadOnlyList<string> marketCodes, double margin, IReadOnlyList<string> notes,
-        double[,] valueCovariance)
+        double[,] valueCovariance, IReadOnlyList<CalibrationResult>? calibrations = null)
     {
+        Calibrations = calibrations ?? [];
         ValueCovariance = valueCovariance;
         _data = data;
         Channels = channels;
@@ -46,6 +48,9 @@ public sealed class ResponseModel
     public DateOnly LastDay => DateOnly.FromDayNumber(_data.LastDay);
 
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>What each stored geo test did to its channel's curve (in the order they were stored), applied or not and why.</summary>
+    public IReadOnlyList<CalibrationResult> Calibrations { get; }
 
     /// <summary>The valuation's covariance of the types' values (USD² per action², in reference event order).</summary>
     internal double[,] ValueCovariance { get; }
@@ -94,8 +99,24 @@ public sealed class ResponseModel
             }
         }
 
-        return new ResponseModel(data, seasons, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
+        var model = new ResponseModel(data, seasons, channels, [.. data.Markets.Select(m => reference.Markets[m].Code)],
             revenue > 0 ? margin / revenue : 0.4, [.. notes], covariance);
+        return snapshot.Calibrations.Count == 0 ? model : model.Calibrated(snapshot.Calibrations, snapshot.HoldoutTests);
+    }
+
+    /// <summary>The model with the stored geo tests applied to their channels' curves, and a note for each.</summary>
+    private ResponseModel Calibrated(IReadOnlyList<LiftCalibration> calibrations, IReadOnlyList<HoldoutTestDefinition> tests)
+    {
+        var (channels, results) = Calibration.ApplyAll(this, calibrations, tests);
+        var notes = new SortedSet<string>(Notes, StringComparer.Ordinal);
+        foreach (var r in results)
+        {
+            notes.Add(r.Problem is null
+                ? $"{r.Channel} calibrated by the geo test {r.Test}"
+                : $"{r.Channel}: the geo test {r.Test} was not applied ({r.Problem})");
+        }
+
+        return new ResponseModel(_data, _season, channels, MarketCodes, Margin, [.. notes], ValueCovariance, results);
     }
 
     /// <summary>The values' covariance in reference event order (the diagonal of their standard errors where a valuation carries none).</summary>
@@ -398,8 +419,8 @@ public sealed class ResponseModel
     /// <summary>The first day of the fitted data (day number) and how many days it holds.</summary>
     internal (int First, int Days) Window => (_data.FirstDay, _data.Days);
 
-    /// <summary>A market's spend per day on a channel over the data's days (USD).</summary>
-    internal double[] Spend(int m, int channel) => _data.Spend[m][channel];
+    /// <summary>A market's spend per day on a channel (its slot in <see cref="Channels"/>) over the data's days (USD).</summary>
+    internal double[] Spend(int m, int channel) => _data.Spend[m][_data.PaidChannels[channel]];
 
     /// <summary>A market's season index on a day of the data, or past its end the same day a year before.</summary>
     internal double Season(int m, int t)

@@ -843,6 +843,62 @@ namespace Dashboard.Data.Postgres.Migrations
                     b.ToTable("journeys", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.LiftCalibrationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<double>("HighUsd")
+                        .HasColumnType("double precision")
+                        .HasColumnName("high_usd");
+
+                    b.Property<double>("IncrementalUsd")
+                        .HasColumnType("double precision")
+                        .HasColumnName("incremental_usd");
+
+                    b.Property<double>("LowUsd")
+                        .HasColumnType("double precision")
+                        .HasColumnName("low_usd");
+
+                    b.Property<double>("SpendChange")
+                        .HasColumnType("double precision")
+                        .HasColumnName("spend_change");
+
+                    b.Property<bool>("SpendChangeStated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("spend_change_stated");
+
+                    b.Property<string>("Test")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("test");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Test")
+                        .IsUnique();
+
+                    b.ToTable("lift_calibrations", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.MarketRow", b =>
                 {
                     b.Property<int>("Id")

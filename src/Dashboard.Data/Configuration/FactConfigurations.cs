@@ -175,6 +175,15 @@ internal sealed class DataChangeConfiguration : IEntityTypeConfiguration<DataCha
     }
 }
 
+internal sealed class LiftCalibrationRowConfiguration : IEntityTypeConfiguration<LiftCalibrationRow>
+{
+    public void Configure(EntityTypeBuilder<LiftCalibrationRow> b)
+    {
+        b.ToTable("lift_calibrations");
+        b.HasIndex(x => x.Test).IsUnique();
+    }
+}
+
 internal sealed class SourceTemplateConfiguration : IEntityTypeConfiguration<SourceTemplate>
 {
     public void Configure(EntityTypeBuilder<SourceTemplate> b)

@@ -159,6 +159,7 @@ public sealed class DataChange
 {
     public const string Erasure = "erasure";
     public const string Definitions = "definitions";
+    public const string Calibrations = "calibrations";
 
     public long Id { get; set; }
     public DateTime Utc { get; set; }
@@ -200,4 +201,27 @@ public sealed class PackSchedule
 
     /// <summary>What the last run did: the file delivered, or why it failed.</summary>
     public string LastOutcome { get; set; } = "";
+}
+
+/// <summary>
+/// A read-out geo test stored to calibrate its channel's curve (METRICS.md): what it measured when it was stored (USD,
+/// 90% interval) and the spend change it made, so later imports do not move a calibration silently. One per test.
+/// </summary>
+public sealed class LiftCalibrationRow
+{
+    public int Id { get; set; }
+    public string Test { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public double IncrementalUsd { get; set; }
+    public double LowUsd { get; set; }
+    public double HighUsd { get; set; }
+
+    /// <summary>The test markets' spend as a multiple of what they would have spent (1.6 for +60%, 0 for dark).</summary>
+    public double SpendChange { get; set; }
+
+    /// <summary>True when an admin stated the spend change; false when it was read from the data.</summary>
+    public bool SpendChangeStated { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public string Actor { get; set; } = "";
 }

@@ -806,6 +806,60 @@ namespace Dashboard.Data.Migrations
                     b.ToTable("journeys", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Data.Entities.LiftCalibrationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<double>("HighUsd")
+                        .HasColumnType("REAL")
+                        .HasColumnName("high_usd");
+
+                    b.Property<double>("IncrementalUsd")
+                        .HasColumnType("REAL")
+                        .HasColumnName("incremental_usd");
+
+                    b.Property<double>("LowUsd")
+                        .HasColumnType("REAL")
+                        .HasColumnName("low_usd");
+
+                    b.Property<double>("SpendChange")
+                        .HasColumnType("REAL")
+                        .HasColumnName("spend_change");
+
+                    b.Property<bool>("SpendChangeStated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spend_change_stated");
+
+                    b.Property<string>("Test")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("test");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Test")
+                        .IsUnique();
+
+                    b.ToTable("lift_calibrations", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.MarketRow", b =>
                 {
                     b.Property<int>("Id")

@@ -65,6 +65,9 @@ public static class SnapshotLoader
             fx.Add(r.GetString(1), FxRates.MonthIndex(ParseDate(r.GetString(0) + "-01")), r.GetDouble(2)), ct);
 
         var tests = await ReadHoldoutTestsAsync(connection, tx, codes, ct);
+        var calibrations = new List<LiftCalibration>();
+        await ReadAsync(connection, tx, "SELECT test, channel, incremental_usd, low_usd, high_usd, spend_change FROM lift_calibrations ORDER BY id",
+            r => calibrations.Add(new LiftCalibration(r.GetString(0), r.GetString(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5))), ct);
         var context = await ReadContextAsync(connection, tx, codes, ct);
         var surveys = await ReadSurveysAsync(connection, tx, codes, ct);
         var flights = await ReadFlightsAsync(connection, tx, codes, ct);
@@ -92,6 +95,7 @@ public static class SnapshotLoader
             Traffic = columns.Traffic,
             Journeys = columns.Journeys,
             HoldoutTests = tests,
+            Calibrations = calibrations,
             Context = context,
             Surveys = surveys,
             Flights = flights,
@@ -109,8 +113,11 @@ public static class SnapshotLoader
         "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) * 1000000000 + (SELECT COUNT(*) FROM imports WHERE rolled_back_utc IS NOT NULL) * 100000"
         + " + (SELECT COUNT(*) FROM data_changes WHERE kind = 'erasure') FROM imports WHERE outcome <> 'failed'";
 
-    /// <summary>Changes with every edit of the definitions and aliases: the rows' meaning, not the rows (the stored image stays valid).</summary>
-    public const string ReferenceVersionSql = "SELECT COALESCE(MAX(id), 0) FROM data_changes WHERE kind = 'definitions'";
+    /// <summary>
+    /// Changes with every edit of the definitions and aliases (the rows' meaning, not the rows) and of the stored calibrations:
+    /// the snapshot is read again but the stored image stays valid.
+    /// </summary>
+    public const string ReferenceVersionSql = "SELECT COALESCE(MAX(id), 0) FROM data_changes WHERE kind IN ('definitions', 'calibrations')";
 
     /// <summary>The data version now (<see cref="DataVersionSql"/>): the snapshot's version once loaded.</summary>
     public static Task<long> DataVersionAsync(DashboardDbContext db, CancellationToken ct) => VersionAsync(db, DataVersionSql, ct);

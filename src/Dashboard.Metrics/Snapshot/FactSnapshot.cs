@@ -28,6 +28,9 @@ public sealed class FactSnapshot
     /// <summary>The geo holdout tests, by name.</summary>
     public IReadOnlyList<HoldoutTestDefinition> HoldoutTests { get; init; } = [];
 
+    /// <summary>Read-out tests stored to calibrate their channels' curves, in the order they were stored.</summary>
+    public IReadOnlyList<LiftCalibration> Calibrations { get; init; } = [];
+
     /// <summary>Identifies the data this snapshot was built from (for example the last import id).</summary>
     public required long Version { get; init; }
 

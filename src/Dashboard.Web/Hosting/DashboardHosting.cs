@@ -35,6 +35,7 @@ public static class DashboardHosting
         services.AddSingleton<ISnapshotRefresh>(sp => sp.GetRequiredService<MetricsSnapshotStore>());
         services.AddSingleton<Application.Admin.AuditService>();
         services.AddSingleton<Application.Admin.ErasureService>();
+        services.AddScoped<Application.Admin.CalibrationsService>();
         services.AddSingleton<Application.Admin.DataQualityService>();
         services.AddSingleton<Application.Admin.RowsService>();
         services.AddSingleton(sp => new Application.Imports.UploadStore(

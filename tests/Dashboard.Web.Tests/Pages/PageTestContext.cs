@@ -22,6 +22,8 @@ public abstract class PageTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         ComponentFactories.AddStub<PageExports>();
         ComponentFactories.AddStub<SavedViewsMenu>();
+        // The calibration section waits for a media model fit: the end-to-end test reads it in the running app.
+        ComponentFactories.AddStub<CalibrationPanel>();
         Services.AddSingleton<IAnalysisSource>(new FixedAnalysis(Seeded.Value));
         Services.AddSingleton<IViewer>(Viewer);
         // A signed-in analyst who may export: download links and menus render as they do for them.
