@@ -29,16 +29,17 @@ public sealed class CalibrationUpdateTests
     [Fact]
     public void A_curved_prediction_lands_on_the_posteriors_mode()
     {
-        // g = e^θ0 × θ1: the mode of N(θ; (0, 1), Σ) × N(4; g(θ), 0.5²) by a fine grid search, independently of the update.
+        // g = e^θ0 × θ1: the mode of N(θ; (0, 1), Σ) × N(3; g(θ), 0.5²) by a fine grid search, independently of the update
+        // (the miss, 3 − 1, is within the spreads: 2² < ∇gᵀΣ∇g + 0.5² = 8.25, so the covariance is taken as it is).
         static double Predict(double[] t) => Math.Exp(t[0]) * t[1];
-        var (theta, _) = Calibration.Update([0, 1], Prior, Predict, 4, 0.25, -100, 100);
+        var (theta, _) = Calibration.Update([0, 1], Prior, Predict, 3, 0.25, -100, 100);
 
         var inverse = Inverse(Prior);
         double Objective(double a, double b)
         {
             var (d0, d1) = (a - 0, b - 1);
             var prior = (d0 * d0 * inverse[0, 0]) + (2 * d0 * d1 * inverse[0, 1]) + (d1 * d1 * inverse[1, 1]);
-            return prior + (Math.Pow(4 - (Math.Exp(a) * b), 2) / 0.25);
+            return prior + (Math.Pow(3 - (Math.Exp(a) * b), 2) / 0.25);
         }
 
         var best = (A: 0.0, B: 0.0, F: double.PositiveInfinity);
@@ -56,7 +57,23 @@ public sealed class CalibrationUpdateTests
 
         Assert.Equal(best.A, theta[0], 0.01);
         Assert.Equal(best.B, theta[1], 0.01);
-        Assert.InRange(Predict(theta), 3.0, 4.0);
+        Assert.InRange(Predict(theta), 2.0, 3.0);
+    }
+
+    [Fact]
+    public void A_test_further_off_than_both_spreads_allow_widens_the_fits_covariance_until_it_is_one_spread_away()
+    {
+        // g = θ0 + θ1 = 3 against a test of 13 ± 1: the miss² 100 exceeds aᵀΣa + 1 = 9, so Σ × k with
+        // k = (100 − 1) / 8 = 12.375; then θ' = θ + kΣa × 10 / (8k + 1) = θ + 12.375 × (5, 3) / 10 and
+        // Σ' = kΣ − kΣa (kΣa)ᵀ / 100.
+        var (theta, covariance) = Calibration.Update([1, 2], Prior, t => t[0] + t[1], 13, 1, -1000, 1000);
+
+        const double K = 12.375;
+        Assert.Equal(1 + (K * 5 / 10), theta[0], 1e-6);
+        Assert.Equal(2 + (K * 3 / 10), theta[1], 1e-6);
+        Assert.Equal((K * 4) - (K * K * 25 / 100), covariance[0, 0], 1e-6);
+        Assert.Equal((K * 2) - (K * K * 9 / 100), covariance[1, 1], 1e-6);
+        Assert.Equal(12.9, theta[0] + theta[1], 1e-6);
     }
 
     [Fact]

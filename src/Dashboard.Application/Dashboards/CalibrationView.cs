@@ -48,11 +48,13 @@ public sealed record CalibrationView(
         }
 
         string Money(double usd) => format.Whole(usd / UsdPerUnit);
+        var reach = r.SpendChange < Calibration.DarkBelow
+            ? $"A test that went dark measures what {ChannelName}'s spend adds, the figure shown on every page."
+            : $"A test of extra spend measures what more spend adds; {ChannelName}'s figure for all its spend follows it less surely than it would a test that went dark.";
         return string.Create(CultureInfo.InvariantCulture,
             $"{ChannelName}'s curve is calibrated by this test. For the test's markets and weeks the model predicted {Money(r.Before!.Value)} {Currency} "
             + $"of added revenue before calibration and {Money(r.After!.Value)} after; the test measured {Money(r.Measured.Value)} "
-            + $"({Money(r.Measured.Low)} to {Money(r.Measured.High)}). A test of extra spend measures what spend adds at the margin, so the curve's top moves most; "
-            + $"{ChannelName}'s figure for all its spend rests mainly on its tracked actions.");
+            + $"({Money(r.Measured.Low)} to {Money(r.Measured.High)}). The curve keeps its shape and is scaled to meet the test; its figures' bands now carry the test's precision. {reach}");
     }
 
     public static async Task<CalibrationView?> BuildAsync(SnapshotAnalysis analysis, AccessScope scope, HoldoutTestDefinition test, DisplayPreferences preferences)

@@ -27,6 +27,22 @@ public sealed record CalibrationResult(
     public bool Applied => Problem is null;
 }
 
+/// <summary>What a geo test may move when it calibrates its channel.</summary>
+public enum CalibrationReach
+{
+    /// <summary>Every parameter of the curve and what an action is worth, each as far as its uncertainty allows.</summary>
+    Curve,
+
+    /// <summary>Only the channel's amplitude (everything it adds, scaled by one factor): the curve's shape stays as the data fitted it.</summary>
+    Amplitude,
+
+    /// <summary>
+    /// The study's choice (docs/attribution.md): on the biased worlds letting the test reshape the curve made the channel's
+    /// figure worse (carry-over and saturation absorbed the test's days), holding the shape halved the error.
+    /// </summary>
+    Default = Amplitude,
+}
+
 /// <summary>
 /// A calibration and the figure it changed: the channel's incremental revenue over a period from its curve before the
 /// geo tests and after them (null where the test was not applied).
@@ -48,14 +64,14 @@ public sealed record CalibrationCurve(
 
 /// <summary>
 /// Calibration of a channel's response curve by a read-out geo test (METRICS.md "Incremental figures"). The model's
-/// prediction for the test, g(θ) = value × Σ over the test markets and days of the channel's actions with the spend as it
-/// was less with the spend the markets would have had, is a new observation of the curve's parameters θ: measured Î with
-/// σ = (high − low) / (2 × 1.645), plus the value's own uncertainty. On the curve fit's Gaussian approximation
-/// (θ̂, Σ) that is an iterated Kalman update (PyMC-Marketing adds the lift test to the likelihood; this is the same on a
-/// Gaussian posterior): θ moves most where the data pinned it least, and Σ narrows along the test's direction. Where the
-/// updated prediction is still outside the test's interval, θ is moved in the Σ metric to the nearest end: the
-/// constraint the spec asks for. Only the test's days count (a difference-in-differences measures nothing after them:
-/// Robyn's "immediate" calibration scope).
+/// prediction for the test, g(θ, v) = v × Σ over the test markets and days of the channel's actions with the spend as
+/// it was less with the spend the markets would have had, is a new observation of the curve's parameters θ and of v,
+/// what one of the channel's actions is worth: measured Î with σ = (high − low) / (2 × 1.645). On the Gaussian
+/// approximation of the curve fit and the valuation that is an iterated Kalman update (PyMC-Marketing adds the lift
+/// test to the likelihood; this is the same on a Gaussian posterior): what the data pinned least moves most, and the
+/// covariance narrows along the test's direction. Where the updated prediction is still outside the test's interval,
+/// the parameters move in the updated covariance's metric to the nearest end: the constraint the spec asks for. Only
+/// the test's days count (a difference-in-differences measures nothing after them: Robyn's "immediate" scope).
 /// </summary>
 public static class Calibration
 {
@@ -64,6 +80,13 @@ public static class Calibration
 
     /// <summary>Below this multiple the test went dark: the spend it stopped is read from the pre-period, not divided out.</summary>
     public const double DarkBelow = 0.05;
+
+    /// <summary>
+    /// What the model's band cannot hold: a confounder the data do not show (flights timed with demand) biases the fit
+    /// with a narrow band. The amplitude's prior adds this spread (±100%, as weak as Meridian's default ROI prior), so an
+    /// experiment, which removes the confounder, decides; the study's worlds chose it over the band alone.
+    /// </summary>
+    private const double AmplitudeSpread = 1.0;
 
     private const int Iterations = 6;
     private const double H = 1e-4;
@@ -144,12 +167,12 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(readout);
         var c = model.Channels.ToList().FindIndex(x => x.Channel == readout.Channel);
-        return Apply(model, c, c < 0 ? null : model.Channels[c], readout, test).Result;
+        return Apply(model, c, c < 0 ? null : model.Channels[c], readout, test, CalibrationReach.Default).Result;
     }
 
     /// <summary>The model with each stored calibration applied to its channel in turn, and what each did.</summary>
     internal static (IReadOnlyList<ChannelResponse> Channels, IReadOnlyList<CalibrationResult> Results) ApplyAll(
-        ResponseModel model, IReadOnlyList<LiftCalibration> calibrations, IReadOnlyList<HoldoutTestDefinition> tests)
+        ResponseModel model, IReadOnlyList<LiftCalibration> calibrations, IReadOnlyList<HoldoutTestDefinition> tests, CalibrationReach reach)
     {
         var channels = model.Channels.ToArray();
         var results = new List<CalibrationResult>();
@@ -157,7 +180,7 @@ public static class Calibration
         {
             var c = Array.FindIndex(channels, r => r.Channel == stored.Channel);
             var test = tests.FirstOrDefault(t => t.Test == stored.Test);
-            var (response, result) = Apply(model, c, c < 0 ? null : channels[c], stored, test);
+            var (response, result) = Apply(model, c, c < 0 ? null : channels[c], stored, test, reach);
             if (c >= 0)
             {
                 channels[c] = response ?? channels[c];
@@ -169,7 +192,8 @@ public static class Calibration
         return (channels, results);
     }
 
-    private static (ChannelResponse? Response, CalibrationResult Result) Apply(ResponseModel model, int c, ChannelResponse? response, LiftCalibration stored, HoldoutTestDefinition? test)
+    private static (ChannelResponse? Response, CalibrationResult Result) Apply(ResponseModel model, int c, ChannelResponse? response, LiftCalibration stored, HoldoutTestDefinition? test,
+        CalibrationReach reach)
     {
         var measured = new Estimate(stored.IncrementalUsd, stored.LowUsd, stored.HighUsd);
         CalibrationResult Skipped(string problem, DateOnly from, DateOnly to, IReadOnlyList<string> markets) =>
@@ -232,19 +256,81 @@ public static class Calibration
 
         var before = Predicted(response, markets, Actions);
         var sd = (measured.High - measured.Low) / (2 * Normal.InvCDF(0, 1, 0.95));
-        var noise = (sd * sd) + Math.Pow(ActionsAt(fit.Theta) * valueSe, 2);
-        var (theta, covariance) = Update(fit.Theta, fit.Covariance, t => value * ActionsAt(t), measured.Value, noise, measured.Low, measured.High);
-        var calibrated = new CurveFit(fit.At(theta), theta, covariance, fit.Observations) { ResidualScale = fit.ResidualScale };
-        var updated = response with
-        {
-            Fit = calibrated,
-            Markets = [.. response.Markets.Select(m => m.Curve is null ? m : m with { Curve = calibrated.At(m.Own ? CurveFitter.Offset(theta, m.Offset) : theta) })],
-            Uncalibrated = response.Uncalibrated ?? response,
-            CalibratedBy = [.. response.CalibratedBy, stored.Test],
-        };
+
+        var updated = reach == CalibrationReach.Curve
+            ? Reshaped(response, fit, value, valueSe, ActionsAt, measured, sd)
+            : Scaled(response, before, measured, sd);
+        updated = updated with { Uncalibrated = response.Uncalibrated ?? response, CalibratedBy = [.. response.CalibratedBy, stored.Test] };
         var after = Predicted(updated, markets, Actions);
         return (updated, new CalibrationResult(stored.Test, stored.Channel, test.Start, test.End, test.TestMarkets, tested, counterfactual,
             counterfactual > 0 ? tested / counterfactual : double.NaN, measured, before, after, null));
+    }
+
+    /// <summary>
+    /// The channel scaled to meet the test: one amplitude a on everything it adds, a ~ N(1, (the prediction's relative
+    /// spread)²) before the test, updated by it; what an action is worth becomes a × its value, with as standard error what
+    /// of a's remaining spread the curve's own does not already add to every figure.
+    /// </summary>
+    private static ChannelResponse Scaled(ChannelResponse response, Estimate before, Estimate measured, double sd)
+    {
+        var z = Normal.InvCDF(0, 1, 0.95);
+        var spread = (before.High - before.Low) / (2 * z * Math.Abs(before.Value));
+        var (a, variance) = Update([1.0], new[,] { { (spread * spread) + (AmplitudeSpread * AmplitudeSpread) } }, p => p[0] * before.Value, measured.Value, sd * sd, measured.Low, measured.High);
+        var scale = a[0];
+        var value = response.Estimated.Value * scale;
+
+        // The figures add the curve's spread to the value's: the value keeps what of the amplitude's spread is not the curve's.
+        var curveShare = Math.Max(0, (spread * spread) - Math.Pow(response.Estimated.StandardError / response.Estimated.Value, 2));
+        var relative = Math.Sqrt(Math.Max(0, (variance[0, 0] / (scale * scale)) - curveShare));
+        return response with
+        {
+            ValueUsd = response.ValueUsd * scale,
+            ValueWeights = [.. response.ValueWeights.Select(w => w * scale)],
+            Estimated = (value, Math.Abs(value) * relative),
+            Mix = [.. response.Mix.Select(x => x * scale)],
+        };
+    }
+
+    /// <summary>
+    /// The curve's parameters and what an action is worth updated together (independent before the test; their
+    /// covariance after it is not kept, which leaves the band a little wider than it could be).
+    /// </summary>
+    private static ChannelResponse Reshaped(ChannelResponse response, CurveFit fit, double value, double valueSe, Func<double[], double> actionsAt, Estimate measured, double sd)
+    {
+        var n = fit.Theta.Length;
+        var prior = new double[n + 1, n + 1];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                prior[a, b] = fit.Covariance[a, b];
+            }
+        }
+
+        prior[n, n] = valueSe * valueSe;
+        var (phi, posterior) = Update([.. fit.Theta, value], prior, p => p[n] * actionsAt(p[..n]), measured.Value, sd * sd, measured.Low, measured.High);
+        var theta = phi[..n];
+        var covariance = new double[n, n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = 0; b < n; b++)
+            {
+                covariance[a, b] = posterior[a, b];
+            }
+        }
+
+        // A channel's action is its mix of types at their values: the test rescales what the mix is worth, for this channel.
+        var scale = phi[n] / value;
+        var calibrated = new CurveFit(fit.At(theta), theta, covariance, fit.Observations) { ResidualScale = fit.ResidualScale };
+        return response with
+        {
+            Fit = calibrated,
+            Markets = [.. response.Markets.Select(m => m.Curve is null ? m : m with { Curve = calibrated.At(m.Own ? CurveFitter.Offset(theta, m.Offset) : theta) })],
+            ValueUsd = response.ValueUsd * scale,
+            ValueWeights = [.. response.ValueWeights.Select(w => w * scale)],
+            Estimated = (phi[n], Math.Sqrt(Math.Max(0, posterior[n, n]))),
+            Mix = [.. response.Mix.Select(x => x * scale)],
+        };
     }
 
     /// <summary>The model's incremental revenue for the test's cells with its 90% band (curve and value uncertainty).</summary>
@@ -306,6 +392,16 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(predict);
         var n = theta.Length;
         var current = (double[])theta.Clone();
+
+        // A test further from the prediction than both spreads allow says the fit's covariance is too narrow (the data
+        // cannot show a confounder the test removes): the covariance is scaled up until the miss is one spread away
+        // (a method-of-moments estimate of the model's discrepancy), so the update weighs the test as it deserves and
+        // the bands widen with the evidence that the model was off.
+        var z0 = Gradient(predict, theta);
+        var spread0 = Dot(z0, Times(covariance, z0));
+        var miss = Math.Pow(measured - predict(theta), 2);
+        var inflation = spread0 > 0 && miss > spread0 + noise ? (miss - noise) / spread0 : 1;
+        covariance = Scaled(covariance, inflation);
         for (var i = 0; i < Iterations; i++)
         {
             var z = Gradient(predict, current);
@@ -333,28 +429,65 @@ public static class Calibration
             }
         }
 
-        var inside = 1e-3 * (high - low);
-        for (var i = 0; i < Iterations; i++)
+        var g0 = predict(current);
+        if (g0 < low || g0 > high)
         {
-            var g = predict(current);
-            if (g >= low && g <= high)
-            {
-                break;
-            }
-
-            var bound = g < low ? low + inside : high - inside;
-            var z = Gradient(predict, current);
-            var pz = Times(updated, z);
-            var q = Dot(z, pz);
-            if (!(q > 0))
-            {
-                break;
-            }
-
-            current = [.. current.Select((x, p) => x + (pz[p] * (bound - g) / q))];
+            current = Project(current, updated, predict, g0 < low ? low + (1e-3 * (high - low)) : high - (1e-3 * (high - low)));
         }
 
         return (current, updated);
+    }
+
+    /// <summary>
+    /// The point where g reaches <paramref name="bound"/> along the covariance's steepest direction Σ∇g from
+    /// <paramref name="from"/>: the linear step first, then doubled until g passes the bound, then halved (bisection), as
+    /// g bends and one linear step can overshoot by orders of magnitude on a log scale.
+    /// </summary>
+    private static double[] Project(double[] from, double[,] covariance, Func<double[], double> predict, double bound)
+    {
+        var z = Gradient(predict, from);
+        var direction = Times(covariance, z);
+        var q = Dot(z, direction);
+        if (!(q > 0))
+        {
+            return from;
+        }
+
+        double[] At(double step) => [.. from.Select((x, p) => x + (direction[p] * step))];
+        var sign = Math.Sign(bound - predict(from));
+        bool Reached(double step) => predict(At(step)) is var g && (!double.IsFinite(g) || Math.Sign(bound - g) != sign);
+        var (inner, outer) = (0.0, (bound - predict(from)) / q);
+        for (var i = 0; i < 60 && !Reached(outer); i++)
+        {
+            (inner, outer) = (outer, outer * 2);
+        }
+
+        if (!Reached(outer))
+        {
+            return from;
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            var middle = (inner + outer) / 2;
+            (inner, outer) = Reached(middle) ? (inner, middle) : (middle, outer);
+        }
+
+        return At(outer);
+    }
+
+    private static double[,] Scaled(double[,] m, double factor)
+    {
+        var scaled = (double[,])m.Clone();
+        for (var a = 0; a < m.GetLength(0); a++)
+        {
+            for (var b = 0; b < m.GetLength(1); b++)
+            {
+                scaled[a, b] *= factor;
+            }
+        }
+
+        return scaled;
     }
 
     private static double[] Gradient(Func<double[], double> f, double[] at)

@@ -91,7 +91,9 @@ public static class ChannelIncrement
         var variance = (value * value * added.CurveVariance) + Math.Pow(added.Actions * valueSe, 2);
         var z = Normal.InvCDF(0, 1, 0.5 + (interval / 2));
         var (revenue, sd) = (value * added.Actions, Math.Sqrt(variance));
-        return new IncrementalFigure(response.Channel, response.Name, added.From, added.To, added.Spend, new Estimate(revenue, revenue - (z * sd), revenue + (z * sd)),
+        // A calibrated channel says so wherever its figure is shown.
+        var name = response.CalibratedBy.Count > 0 ? $"{response.Name} (calibrated by {string.Join(", ", response.CalibratedBy)})" : response.Name;
+        return new IncrementalFigure(response.Channel, name, added.From, added.To, added.Spend, new Estimate(revenue, revenue - (z * sd), revenue + (z * sd)),
             added.Actions > 0 ? added.Beyond / added.Actions : 0);
     }
 

@@ -104,10 +104,13 @@ public sealed class ResponseModel
         return snapshot.Calibrations.Count == 0 ? model : model.Calibrated(snapshot.Calibrations, snapshot.HoldoutTests);
     }
 
-    /// <summary>The model with the stored geo tests applied to their channels' curves, and a note for each.</summary>
-    private ResponseModel Calibrated(IReadOnlyList<LiftCalibration> calibrations, IReadOnlyList<HoldoutTestDefinition> tests)
+    /// <summary>The model with geo tests' read-outs applied to their channels' curves, and a note for each.</summary>
+    /// <param name="reach">What a test may move (the study compares them; the product uses the default).</param>
+    public ResponseModel Calibrated(IReadOnlyList<LiftCalibration> calibrations, IReadOnlyList<HoldoutTestDefinition> tests, CalibrationReach reach = CalibrationReach.Default)
     {
-        var (channels, results) = Calibration.ApplyAll(this, calibrations, tests);
+        ArgumentNullException.ThrowIfNull(calibrations);
+        ArgumentNullException.ThrowIfNull(tests);
+        var (channels, results) = Calibration.ApplyAll(this, calibrations, tests, reach);
         var notes = new SortedSet<string>(Notes, StringComparer.Ordinal);
         foreach (var r in results)
         {

@@ -26,6 +26,13 @@ public static class StandardFiles
             files.Add(("context", Write(folder, "context.csv", "date,market,type,value,note", context)));
         }
 
+        if (world.Test is { } test)
+        {
+            files.Add(("holdout_tests", Write(folder, "holdout_tests.csv", "test,market,group,start,end,channel",
+                [.. test.TestMarkets.Select(m => (m, "test")).Concat(test.ControlMarkets.Select(m => (m, "control")))
+                    .Select(p => $"{test.Name},{p.Item1},{p.Item2},{Day(world, test.From)},{Day(world, test.To)},{world.Channels[test.Channel]}")])));
+        }
+
         return files;
     }
 

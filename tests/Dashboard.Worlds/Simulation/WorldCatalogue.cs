@@ -21,6 +21,11 @@ public static class WorldCatalogue
         new() { Name = "many_markets", Summary = "25 markets, values vary by market", Markets = 25, ValuesVaryByMarket = true },
         new() { Name = "heavy_noise", Summary = "base noise 15-25% a day, persistent", BaseNoise = (0.15, 0.25), Persistence = (0.5, 0.8), ActionNoise = 0.3 },
         new() { Name = "no_effect", Summary = "no micro-conversion is worth anything", NoEffect = true, VanityFollows = true },
+        new()
+        {
+            Name = "biased_with_test", Summary = "one channel flown when a hidden demand is high (its fit biased up), and a six-week geo test of it",
+            HiddenDemand = true, GeoTest = true,
+        },
         new() { Name = "direct_media", Summary = "spend also moves sales directly, not through actions", DirectMedia = true, VanityFollows = true, Lag = LagFamily.DelayedPeak },
     ];
 

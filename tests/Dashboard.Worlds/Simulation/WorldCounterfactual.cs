@@ -16,15 +16,33 @@ public static class WorldCounterfactual
     public static double IncrementalRevenue(WorldSample world, int channel, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(world);
+        var end = Math.Min(world.BurnIn + world.Days - 1, world.BurnIn + to + world.Media.Adstock[channel].Length);
+        return Increment(world, channel, world.Markets,
+            m => [.. m.Spend[channel].Select((x, t) => t >= world.BurnIn + from && t <= world.BurnIn + to ? 0 : x)], world.BurnIn + from, end);
+    }
+
+    /// <summary>
+    /// What the world's geo test truly did over its days in its test markets: revenue with the test less revenue with the
+    /// spend the markets would have had (the difference-in-differences' estimand), or null without a test.
+    /// </summary>
+    public static double? TestEffect(WorldSample world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        return world.Test is not { } test ? null
+            : Increment(world, test.Channel, [.. world.Markets.Where(m => test.TestMarkets.Contains(m.Code))], m => m.UntestedSpend!,
+                world.BurnIn + test.From, world.BurnIn + test.To);
+    }
+
+    /// <summary>Revenue over days start..end (simulated days) with the channel's spend as it was less with <paramref name="counterfactual"/>'s.</summary>
+    private static double Increment(WorldSample world, int channel, IReadOnlyList<MarketSeries> markets, Func<MarketSeries, double[]> counterfactual, int start, int end)
+    {
         var media = world.Media;
         var kernel = media.Adstock[channel];
-        var (start, end) = (world.BurnIn + from, Math.Min(world.BurnIn + world.Days - 1, world.BurnIn + to + kernel.Length));
         var salesCaused = world.Spec.SalesCausedReviews ? WorldTypes.Index("product_review") : -1;
         var total = 0.0;
-        foreach (var market in world.Markets)
+        foreach (var market in markets)
         {
-            var spend = market.Spend[channel];
-            var removed = spend.Select((x, t) => t >= world.BurnIn + from && t <= world.BurnIn + to ? 0 : x).ToArray();
+            var removed = counterfactual(market);
             for (var t = start; t <= end; t++)
             {
                 var response = market.Response[channel][t];

@@ -63,6 +63,9 @@ public sealed class MarketSeries
 
     /// <summary>[channel] the mean adstock over the data days: the response's normaliser.</summary>
     public required double[] StockMean { get; init; }
+
+    /// <summary>A geo test market's spend on the tested channel had there been no test (null elsewhere).</summary>
+    public double[]? UntestedSpend { get; init; }
 }
 
 /// <summary>
@@ -70,6 +73,12 @@ public sealed class MarketSeries
 /// its organic share and the weights of the channels that drive it.
 /// </summary>
 public sealed record MediaParameters(double[][] Adstock, double[] Saturation, double[] DirectShare, double[] Organic, double[][] Drivers);
+
+/// <summary>
+/// A geo test planted in a world: one channel's spend in the test markets × <see cref="Multiplier"/> (1.6 or 0, dark) on
+/// data days <see cref="From"/>..<see cref="To"/>, the control markets untouched.
+/// </summary>
+public sealed record GeoTest(string Name, int Channel, int From, int To, IReadOnlyList<string> TestMarkets, IReadOnlyList<string> ControlMarkets, double Multiplier);
 
 /// <summary>A drawn world: its markets' series, the parameters the truth and the oracle need, and the truth.</summary>
 public sealed class WorldSample
@@ -96,6 +105,9 @@ public sealed class WorldSample
     public required double Persistence { get; init; }
 
     public required MediaParameters Media { get; init; }
+
+    /// <summary>The world's geo test, when it has one.</summary>
+    public GeoTest? Test { get; init; }
 
     public DateOnly End => Start.AddDays(Days - 1);
 

@@ -110,6 +110,14 @@ public static class WorldSimulator
         var globalFlights = channels.Select(_ => Flights(draw, total)).ToArray();
         var directShare = channels.Select(_ => spec.DirectMedia ? draw.Uniform(0.01, 0.04) : 0).ToArray();
 
+        // The hidden demand and the geo test draw from their own stream: the other worlds' draws stay as they were.
+        var tested = Enumerable.Range(0, channels.Count).OrderByDescending(c => mainChannel.Count(x => x == c)).ThenBy(c => c).First();
+        var extra = new Draw(seed ^ 0x6E0_7E57);
+        var strength = spec.HiddenDemand ? extra.Uniform(0.05, 0.12) : 0;
+        var demand = Enumerable.Range(0, total).Select(t => Math.Exp(strength * globalFlights[tested][t] / 3)).ToArray();
+        var test = spec.GeoTest ? PlantTest(extra, codes.Select(c => c.Code).ToList(), tested, spec.Days) : null;
+        var commonTrend = spec.GeoTest ? extra.Uniform(-0.1, 0.15) : 0;
+
         // The base: a season per hemisphere (three harmonics), weekday pattern, holiday effect, promotion effects.
         var seasonNorth = Enumerable.Range(0, 6).Select(_ => 0.07 * draw.Normal()).ToArray();
         var weekdayBase = Enumerable.Range(0, 7).Select(_ => 0.06 * draw.Normal()).ToArray();
@@ -121,12 +129,13 @@ public static class WorldSimulator
         foreach (var market in codes)
         {
             var size = Math.Exp(draw.Uniform(Math.Log(40_000), Math.Log(400_000)));
-            var amplitude = draw.Uniform(0.6, 1.4);
-            var trend = draw.Uniform(-0.1, 0.15);
+            // A world with a geo test has matched markets, as a well-run test picks them: one season shape and one trend.
+            var (amplitude, trend) = (draw.Uniform(0.6, 1.4), draw.Uniform(-0.1, 0.15));
+            (amplitude, trend) = spec.GeoTest ? (1, commonTrend) : (amplitude, trend);
             var ownSeason = (0.02 * draw.Normal(), 0.02 * draw.Normal());
             var ownWeekday = Enumerable.Range(0, 7).Select(_ => 0.02 * draw.Normal()).ToArray();
             var holidayEffect = draw.Uniform(-0.1, 0.3);
-            var shift = market.Hemisphere == Hemisphere.South ? 0.5 : 0;
+            var shift = market.Hemisphere == Hemisphere.South && !spec.GeoTest ? 0.5 : 0;
             var (priceCut, competitor) = spec.Promotions ? Promotions(draw, total) : (new double[total], new bool[total]);
             var priceElasticity = draw.Uniform(1.2, 2.5);
             var competitorEffect = draw.Uniform(0.04, 0.12);
@@ -134,6 +143,7 @@ public static class WorldSimulator
 
             // Spend and what it does to actions (response ≈ 1 on average).
             var spend = new double[channels.Count][];
+            double[]? untested = null;
             var response = new double[channels.Count][];
             var stockMean = new double[channels.Count];
             for (var c = 0; c < channels.Count; c++)
@@ -141,10 +151,25 @@ public static class WorldSimulator
                 var local = Flights(draw, total);
                 var alwaysOn = draw.Uniform(0.3, 0.8);
                 spend[c] = new double[total];
+                var treated = test is not null && c == test.Channel && test.TestMarkets.Contains(market.Code);
+
+                // The test's markets hold their own flights over the test, its pre-period and a month around them (a
+                // well-run test keeps other media steady where it measures); the brand's global flights go on.
+                var held = test is not null && (test.TestMarkets.Contains(market.Code) || test.ControlMarkets.Contains(market.Code));
                 for (var t = 0; t < total; t++)
                 {
-                    var flight = alwaysOn + (0.6 * globalFlights[c][t]) + (0.6 * local[t]);
+                    var quiet = held && t >= t0 + test!.From - 42 - 28 && t <= t0 + test.To + 28;
+                    var flight = alwaysOn + (0.6 * globalFlights[c][t]) + (quiet ? 0 : 0.6 * local[t]);
                     spend[c][t] = size * budget[c] * flight * Math.Exp(0.1 * draw.Normal());
+                }
+
+                if (treated)
+                {
+                    untested = (double[])spend[c].Clone();
+                    for (var t = t0 + test!.From; t <= t0 + test.To; t++)
+                    {
+                        spend[c][t] *= test.Multiplier;
+                    }
                 }
 
                 var stock = Enumerable.Range(0, total).Select(t => Kernels.Convolve(adstock[c], spend[c], t)).ToArray();
@@ -175,7 +200,7 @@ public static class WorldSimulator
                     + (a.Contains("weekday") ? 0 : weekdayBase[wd] + ownWeekday[wd])
                     + (holidays.Contains((market.Code, date)) && !a.Contains("holiday") ? holidayEffect : 0)
                     + (priceElasticity * priceCut[t]) - (competitor[t] ? competitorEffect : 0);
-                deterministic[t] = Math.Exp(logBase);
+                deterministic[t] = spec.HiddenDemand ? Math.Exp(logBase) * demand[t] : Math.Exp(logBase);
                 shock = (persistence * shock) + (Math.Sqrt(1 - (persistence * persistence)) * noise * draw.Normal());
 
                 // Actions of day t: organic and media-driven, some following the past week's sales.
@@ -196,7 +221,7 @@ public static class WorldSimulator
                     }
 
                     var volume = share[k] * size / Mid(WorldTypes.ValueRange[key]);
-                    var mean = volume * Math.Exp(log) * mix;
+                    var mean = volume * Math.Exp(log) * mix * (spec.HiddenDemand ? demand[t] : 1);
                     if (spec.Feedback && key is "newsletter_signup" or "recipe_download" or "loyalty_enrollment")
                     {
                         mean *= Math.Pow(pastWeek, 1.5);
@@ -227,7 +252,7 @@ public static class WorldSimulator
                 Code = market.Code, Hemisphere = market.Hemisphere, Size = size, Sales = sales, Deterministic = deterministic, Direct = direct,
                 Spend = spend, Actions = actions, MediaActions = mediaActions, Values = marketValues,
                 TrackedFrom = [.. Enumerable.Range(0, types).Select(_ => spec.Rollout ? RolloutStart(draw, spec.Days) : 0)],
-                PriceCut = priceCut, CompetitorPromo = competitor, Response = response, StockMean = stockMean,
+                PriceCut = priceCut, CompetitorPromo = competitor, Response = response, StockMean = stockMean, UntestedSpend = untested,
             });
         }
 
@@ -235,8 +260,19 @@ public static class WorldSimulator
         {
             Spec = spec, Seed = seed, Start = start, Days = spec.Days, BurnIn = BurnIn, Channels = channels, MainChannel = mainChannel,
             Markets = markets, Kernels = kernels, Persistence = persistence,
-            Media = new MediaParameters(adstock, saturation, directShare, organic, drivers),
+            Media = new MediaParameters(adstock, saturation, directShare, organic, drivers), Test = test,
         };
+    }
+
+    /// <summary>Six weeks ending 120 to 180 days before the end, +60% or dark, 4 to 6 test markets and as many controls (half each in small worlds).</summary>
+    private static GeoTest PlantTest(Draw draw, List<string> markets, int channel, int days)
+    {
+        var to = days - 1 - draw.Whole(120, 181);
+        var shuffled = draw.Shuffle(markets).ToList();
+        var size = Math.Min(draw.Whole(4, 7), shuffled.Count / 2);
+        var multiplier = draw.Chance(0.5) ? 1.6 : 0;
+        return new GeoTest(multiplier > 0 ? "world_heavy_up" : "world_go_dark", channel, to - 41, to,
+            [.. shuffled.Take(size).Order(StringComparer.Ordinal)], [.. shuffled.Skip(size).Take(size).Order(StringComparer.Ordinal)], multiplier);
     }
 
     private static double Mid((double Low, double High) range) => (range.Low + range.High) / 2;

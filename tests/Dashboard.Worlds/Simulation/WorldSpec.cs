@@ -61,6 +61,21 @@ public sealed record WorldSpec
     /// <summary>Spend also moves sales directly, not through any micro-conversion.</summary>
     public bool DirectMedia { get; init; }
 
+    /// <summary>
+    /// A demand the data do not show rises with one channel's global flights (the brand flies it when demand is high):
+    /// sales and every type's actions × e^(δ × flight / 3), δ in [0.05, 0.12]. The channel is the one most types are
+    /// credited to.
+    /// </summary>
+    public bool HiddenDemand { get; init; }
+
+    /// <summary>
+    /// A six-week geo test of that channel: +60% or dark in 4 to 6 test markets, as many controls, ending 120 to 180 days
+    /// before the end; the markets are matched as a well-run test picks them (one season shape, one trend, every market's
+    /// season on the northern calendar) and hold their own media flights from four weeks before the pre-period to four
+    /// weeks after the test, so the difference-in-differences is sound and the test can be believed.
+    /// </summary>
+    public bool GeoTest { get; init; }
+
     /// <summary>Every type's actions act with the first type's lag kernel (a diagnostic: how much the shapes' spread costs).</summary>
     public bool OneKernel { get; init; }
 

@@ -79,6 +79,42 @@ public static class StudyTable
         return s.ToString();
     }
 
+    /// <summary>
+    /// Per world and kind of test: the tested channel's incremental ROAS before and after its geo test calibrated the
+    /// model (each reach), as mean and median absolute relative error and band coverage, and the other channels' median
+    /// absolute error (they may not get worse).
+    /// </summary>
+    public static string Calibration(IReadOnlyList<(string World, IReadOnlyList<RunResult> Runs)> worlds)
+    {
+        ArgumentNullException.ThrowIfNull(worlds);
+        var reaches = Enum.GetValues<Attribution.Incremental.CalibrationReach>().Distinct().Select(r => r.ToString()).Append(WorldRun.SoundTest).ToList();
+        var s = new StringBuilder();
+        s.AppendLine(CultureInfo.InvariantCulture,
+            $"| world | test | runs (applied) | test's interval holds its truth | mean abs. error: uncalibrated | {string.Join(" | ", reaches)} | median abs. error: uncalibrated | {string.Join(" | ", reaches)} | coverage: uncalibrated | {string.Join(" | ", reaches)} | other channels' median abs. error: uncalibrated | {string.Join(" | ", reaches)} |");
+        s.AppendLine("|---|---|---:|---:|" + string.Concat(Enumerable.Repeat("---:|", 4 * (reaches.Count + 1))));
+        foreach (var (world, runs) in worlds)
+        {
+            var cases = runs.SelectMany(r => r.Channels).Where(c => c.Test is not null && c.Product is not null && Math.Abs(c.TrueRoas) > 1e-9).ToList();
+            foreach (var kind in cases.Where(c => c.Test != "other").Select(c => c.Test!).Distinct().Order(StringComparer.Ordinal))
+            {
+                var tested = cases.Where(c => c.Test == kind).ToList();
+                var applied = tested.Where(c => reaches.All(r => c.Calibrated.GetValueOrDefault(r) is not null)).ToList();
+                var others = runs.Where(r => r.Channels.Any(c => c.Test == kind)).SelectMany(r => r.Channels)
+                    .Where(c => c.Test == "other" && c.Product is not null && c.SpendShare >= 0.05 && Math.Abs(c.TrueRoas) > 1e-9).ToList();
+                static double Error(Estimate e, double truth) => Math.Abs((e.Value!.Value - truth) / truth);
+                string Mean(Func<ChannelResult, Estimate?> pick) => Percent(applied.Select(c => Error(pick(c)!, c.TrueRoas)).DefaultIfEmpty(double.NaN).Average());
+                string Median(Func<ChannelResult, Estimate?> pick) => Percent(MethodPerformance.Median(applied.Select(c => Error(pick(c)!, c.TrueRoas))));
+                string Covers(Func<ChannelResult, Estimate?> pick) => Share.Of(applied, c => pick(c)!.Covers(c.TrueRoas)).ToString();
+                string Others(Func<ChannelResult, Estimate?> pick) => Percent(MethodPerformance.Median(others.Where(c => pick(c) is not null).Select(c => Error(pick(c)!, c.TrueRoas))));
+                var columns = new[] { Mean, (Func<Func<ChannelResult, Estimate?>, string>)Median, Covers, Others }
+                    .SelectMany(f => new[] { f(c => c.Product) }.Concat(reaches.Select(r => f(c => c.Calibrated.GetValueOrDefault(r)))));
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {world} | {kind} | {tested.Count} ({applied.Count}) | {Share.Of(tested.Where(c => c.TestCovers is not null), c => c.TestCovers == true)} | {string.Join(" | ", columns)} |");
+            }
+        }
+
+        return s.ToString();
+    }
+
     private static string Ratio(double x) => double.IsFinite(x) ? x.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
 
     private static string Percent(double x) => double.IsFinite(x) ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Attribution.Incremental;
+using Dashboard.Attribution.Lift;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Data;
@@ -28,7 +29,19 @@ public sealed record RunResult(
 }
 
 /// <summary>A channel's true incremental ROAS over the period, its share of the period's spend, and the product's estimate (null: no curve).</summary>
-public sealed record ChannelResult(string Channel, double TrueRoas, double SpendShare, Estimate? Product);
+public sealed record ChannelResult(string Channel, double TrueRoas, double SpendShare, Estimate? Product)
+{
+    /// <summary>In a world with a geo test: the test's kind ("heavy_up", "go_dark") on the tested channel, "other" on the rest.</summary>
+    public string? Test { get; init; }
+
+    /// <summary>The estimate after the world's test calibrated the model, by what the test may move (null: no test, or not applied).</summary>
+    /// <remarks>Keys: each <see cref="CalibrationReach"/>, and "sound test" (the default reach given a read-out drawn around
+    /// the test's truth with the product's interval width: what calibration does when the test itself can be believed).</remarks>
+    public IReadOnlyDictionary<string, Estimate?> Calibrated { get; init; } = new Dictionary<string, Estimate?>();
+
+    /// <summary>On the tested channel: whether the test's own 90% interval (the product's read-out) held what the test truly did.</summary>
+    public bool? TestCovers { get; init; }
+}
 
 /// <summary>
 /// Runs one world as a new user would: its standard files go through the real importer into a real SQLite file, the
@@ -36,6 +49,8 @@ public sealed record ChannelResult(string Channel, double TrueRoas, double Spend
 /// </summary>
 public sealed class WorldRun(string templateDatabase, ValuationSettings? settings = null, string? cache = null, bool incremental = false)
 {
+    public const string SoundTest = "sound test";
+
     /// <summary>The incremental estimand's period: 91 days ending 100 days before the data's end, so its carry-over is in the data.</summary>
     public static (int From, int To) IncrementalPeriod(int days) => (days - 191, days - 101);
 
@@ -134,18 +149,56 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
         var model = ResponseModel.Fit(snapshot, AccessScope.All, valuation);
         var (from, to) = IncrementalPeriod(world.Days);
         var spends = world.Channels.Select((_, c) => WorldCounterfactual.Spend(world, c, from, to)).ToArray();
+        var (calibrated, testCovers) = Calibrated(world, snapshot, model);
         var results = new List<ChannelResult>();
         for (var c = 0; c < world.Channels.Count; c++)
         {
             var index = model.Channels.ToList().FindIndex(r => r.Channel == world.Channels[c]);
             var truth = WorldCounterfactual.IncrementalRevenue(world, c, from, to) / spends[c];
-            var figure = index < 0 ? null : ChannelIncrement.Of(model, index, world.Start.AddDays(from), world.Start.AddDays(to));
-            var roas = figure?.Roas;
-            results.Add(new ChannelResult(world.Channels[c], truth, spends[c] / spends.Sum(),
-                roas is null ? null : new Estimate(world.Channels[c], roas.Value, roas.Low, roas.High, true)));
+            Estimate? Roas(ResponseModel m) => index < 0 || ChannelIncrement.Of(m, index, world.Start.AddDays(from), world.Start.AddDays(to))?.Roas is not { } roas ? null
+                : new Estimate(world.Channels[c], roas.Value, roas.Low, roas.High, true);
+            results.Add(new ChannelResult(world.Channels[c], truth, spends[c] / spends.Sum(), Roas(model))
+            {
+                Test = world.Test is not { } test ? null : c != test.Channel ? "other" : test.Multiplier > 0 ? "heavy_up" : "go_dark",
+                Calibrated = calibrated.ToDictionary(p => p.Key, p => p.Value is null ? null : Roas(p.Value)),
+                TestCovers = world.Test?.Channel == c ? testCovers : null,
+            });
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The world's geo test read out by the product (its lift in USD, the spend change read from the data) and applied to
+    /// the model by each reach; empty without a test, null where the product did not apply it.
+    /// </summary>
+    private static (Dictionary<string, ResponseModel?> Models, bool? TestCovers) Calibrated(WorldSample world, FactSnapshot snapshot, ResponseModel model)
+    {
+        if (world.Test is null || snapshot.HoldoutTests.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var test = snapshot.HoldoutTests.Single();
+        var lift = HoldoutLift.Run(snapshot, test.Test, HoldoutLift.RevenueOutcome, AccessScope.All, "USD");
+        var effect = WorldCounterfactual.TestEffect(world)!.Value;
+        // The brand knows the change it made (+60% or dark) and states it, as `dashboard calibrations add --spend-change` lets
+        // it; read from the data instead, a heavy-up's change came out 1.34 to 1.95 for 1.6 (local flights move it).
+        var readout = new LiftCalibration(test.Test, test.Channel, lift.Incremental, lift.IncrementalLow, lift.IncrementalHigh, world.Test.Multiplier);
+        ResponseModel? Apply(string name, LiftCalibration calibration, CalibrationReach reach)
+        {
+            var m = model.Calibrated([calibration], snapshot.HoldoutTests, reach);
+            var r = m.Calibrations.Single();
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"  {world.Spec.Name}/{world.Seed} {name}: {test.Channel} × {calibration.SpendChange:0.000}; measured {r.Measured.Value:N0} [{r.Measured.Low:N0}, {r.Measured.High:N0}] for a true {effect:N0}; predicted {r.Before?.Value:N0} [{r.Before?.Low:N0}, {r.Before?.High:N0}] → {r.After?.Value:N0}; {r.Problem}"));
+            return r.Applied ? m : null;
+        }
+
+        var models = Enum.GetValues<CalibrationReach>().Distinct().ToDictionary(reach => reach.ToString(), reach => Apply(reach.ToString(), readout, reach));
+        var sd = (lift.IncrementalHigh - lift.IncrementalLow) / 3.29;
+        var sound = effect + (sd * new MathNet.Numerics.Distributions.Normal(0, 1, new Random(world.Seed)).Sample());
+        models[SoundTest] = Apply(SoundTest, readout with { IncrementalUsd = sound, LowUsd = sound - (1.645 * sd), HighUsd = sound + (1.645 * sd) }, CalibrationReach.Default);
+        return (models, lift.IncrementalLow <= effect && effect <= lift.IncrementalHigh);
     }
 
     private static string GroupName(ValueGroup group) => "group:" + string.Join("+", group.Events);
