@@ -57,6 +57,13 @@ public sealed record CalibrationView(
             + $"({Money(r.Measured.Low)} to {Money(r.Measured.High)}). The curve keeps its shape and is scaled to meet the test; its figures' bands now carry the test's precision. {reach}");
     }
 
+    /// <summary>Starts the scope's media model fit (prerendering sends the page without waiting for it).</summary>
+    public static void StartFit(SnapshotAnalysis analysis, AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        _ = analysis.ResponseModels.GetAsync(scope);
+    }
+
     public static async Task<CalibrationView?> BuildAsync(SnapshotAnalysis analysis, AccessScope scope, HoldoutTestDefinition test, DisplayPreferences preferences)
     {
         ArgumentNullException.ThrowIfNull(analysis);
