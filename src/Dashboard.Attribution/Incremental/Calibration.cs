@@ -103,12 +103,8 @@ public static class Calibration
         var c = ChannelIndex(model, channel);
         var (w0, w1) = Window(model, test) ?? throw new Metrics.Engine.MetricsQueryException(
             FormattableString.Invariant($"holdout test '{test.Test}' ({test.Start:yyyy-MM-dd}..{test.End:yyyy-MM-dd}) and its pre-period are not within the fitted data"));
-        var length = w1 - w0 + 1;
-        double Sum(IEnumerable<string> markets, int from) => Indices(model, markets).Sum(m => model.Spend(m, c).Skip(from).Take(length).Sum());
-        var (testPre, testTest) = (Sum(test.TestMarkets, w0 - length), Sum(test.TestMarkets, w0));
-        var (controlPre, controlTest) = (Sum(test.ControlMarkets, w0 - length), Sum(test.ControlMarkets, w0));
-        var ratio = controlPre > 0 && controlTest > 0 ? controlTest / controlPre : 1;
-        return testPre > 0 ? testTest / (testPre * ratio) : double.NaN;
+        var (testPre, testTest) = PreAndTestSpend(model, c, test.TestMarkets, w0, w1);
+        return testPre > 0 ? testTest / (testPre * ControlChange(model, c, test, w0, w1)) : double.NaN;
     }
 
     /// <summary>What each of the model's calibrations did, with its channel's incremental figure over the period before and after.</summary>
@@ -117,7 +113,7 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(model);
         return [.. model.Calibrations.Select(r =>
         {
-            var c = model.Channels.ToList().FindIndex(x => x.Channel == r.Channel);
+            var c = IndexOf(model.Channels, r.Channel);
             return r.Applied && c >= 0
                 ? new CalibrationEffect(r, ChannelIncrement.Uncalibrated(model, c, from, to), ChannelIncrement.Of(model, c, from, to))
                 : new CalibrationEffect(r, null, null);
@@ -129,7 +125,7 @@ public static class Calibration
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(result);
-        var c = model.Channels.ToList().FindIndex(x => x.Channel == result.Channel);
+        var c = IndexOf(model.Channels, result.Channel);
         if (!result.Applied || c < 0 || model.Channels[c] is not { Uncalibrated: { } before } after)
         {
             return null;
@@ -166,7 +162,7 @@ public static class Calibration
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(readout);
-        var c = model.Channels.ToList().FindIndex(x => x.Channel == readout.Channel);
+        var c = IndexOf(model.Channels, readout.Channel);
         return Apply(model, c, c < 0 ? null : model.Channels[c], readout, test, CalibrationReach.Default).Result;
     }
 
@@ -178,7 +174,7 @@ public static class Calibration
         var results = new List<CalibrationResult>();
         foreach (var stored in calibrations)
         {
-            var c = Array.FindIndex(channels, r => r.Channel == stored.Channel);
+            var c = IndexOf(channels, stored.Channel);
             var test = tests.FirstOrDefault(t => t.Test == stored.Test);
             var (response, result) = Apply(model, c, c < 0 ? null : channels[c], stored, test, reach);
             if (c >= 0)
@@ -363,13 +359,7 @@ public static class Calibration
     {
         var without = (double[])spend.Clone();
         var length = w1 - w0 + 1;
-        double level = 0;
-        if (change < DarkBelow)
-        {
-            double Sum(IEnumerable<string> markets, int from) => Indices(model, markets).Sum(x => model.Spend(x, c).Skip(from).Take(length).Sum());
-            var (controlPre, controlTest) = (Sum(test.ControlMarkets, w0 - length), Sum(test.ControlMarkets, w0));
-            level = spend.Skip(w0 - length).Take(length).Average() * (controlPre > 0 && controlTest > 0 ? controlTest / controlPre : 1);
-        }
+        var level = change < DarkBelow ? spend.Skip(w0 - length).Take(length).Average() * ControlChange(model, c, test, w0, w1) : 0;
 
         for (var t = w0; t <= w1; t++)
         {
@@ -510,14 +500,41 @@ public static class Calibration
 
     private static double Sum(double[][] series, int from, int to) => series.Sum(s => s.Skip(from).Take(to - from + 1).Sum());
 
-    private static int ChannelIndex(ResponseModel model, string channel)
+    /// <summary>The markets' spend on channel c over the test's length just before it, and over the test.</summary>
+    private static (double Pre, double Test) PreAndTestSpend(ResponseModel model, int c, IEnumerable<string> markets, int w0, int w1)
     {
-        for (var c = 0; c < model.Channels.Count; c++)
+        var length = w1 - w0 + 1;
+        double Sum(int from) => Indices(model, markets).Sum(m => model.Spend(m, c).Skip(from).Take(length).Sum());
+        return (Sum(w0 - length), Sum(w0));
+    }
+
+    /// <summary>The control markets' spend over the test against their pre-period's (1 when either is nothing).</summary>
+    private static double ControlChange(ResponseModel model, int c, HoldoutTestDefinition test, int w0, int w1)
+    {
+        var (pre, during) = PreAndTestSpend(model, c, test.ControlMarkets, w0, w1);
+        return pre > 0 && during > 0 ? during / pre : 1;
+    }
+
+    /// <summary>The channel's position in the model, or −1 when it is not one of its paid channels.</summary>
+    private static int IndexOf(IReadOnlyList<ChannelResponse> channels, string channel)
+    {
+        for (var c = 0; c < channels.Count; c++)
         {
-            if (model.Channels[c].Channel == channel)
+            if (channels[c].Channel == channel)
             {
                 return c;
             }
+        }
+
+        return -1;
+    }
+
+    private static int ChannelIndex(ResponseModel model, string channel)
+    {
+        var c = IndexOf(model.Channels, channel);
+        if (c >= 0)
+        {
+            return c;
         }
 
         throw new Metrics.Engine.MetricsQueryException($"'{channel}' is not a paid channel of the model ({string.Join(", ", model.Channels.Select(r => r.Channel))})");
