@@ -54,6 +54,33 @@ public sealed class TruthTests(SmallDemoFixture demo)
     }
 
     [Fact]
+    public void Planted_increments_of_every_month_add_up_to_the_media_revenue_and_spend_the_simulation_realised()
+    {
+        // The fixture's three years are whole months: zeroing each channel in each month in turn removes, month by month,
+        // every paid action's expected revenue. Their sum is the simulated media revenue (Poisson draws, not
+        // expectations) but for three small parts: the draws' noise (over ~10^8 actions: < 0.1%), the burn-in's carry-in
+        // (before the first month) and the months' borders, where one month's carry-over meets the next month's
+        // saturation (second order): together within 1.5%.
+        var months = demo.Truth.Incremental.Where(t => !t.Period.Contains("-Q", StringComparison.Ordinal)).ToList();
+        Assert.Equal(36 * demo.Truth.Channels.Count, months.Count);
+        Assert.Equal(demo.Truth.Options.FromDate, months.Min(t => t.From));
+        Assert.Equal(demo.Truth.Options.EndDate, months.Max(t => t.To));
+        Assert.Equal(demo.Truth.Summary.SpendUsd, months.Sum(t => t.SpendUsd), demo.Truth.Summary.SpendUsd * 1e-9);
+        var added = months.Sum(t => t.IncrementalRevenueUsd);
+        Assert.InRange(added / demo.Truth.Summary.MediaRevenueUsd, 0.985, 1.015);
+
+        // A quarter spends what its months spend (what it added is not its months' sum: the Hill curve is not linear).
+        foreach (var quarter in demo.Truth.Incremental.Where(t => t.Period.Contains("-Q", StringComparison.Ordinal)))
+        {
+            var parts = months.Where(t => t.Channel == quarter.Channel && t.From >= quarter.From && t.To <= quarter.To).ToList();
+            Assert.Equal(3, parts.Count);
+            Assert.Equal(quarter.SpendUsd, parts.Sum(t => t.SpendUsd), quarter.SpendUsd * 1e-9);
+            Assert.Equal(quarter.IncrementalRevenueUsd / quarter.SpendUsd, quarter.IncrementalRoas, 12);
+            Assert.Equal(quarter.To.AddDays(60) <= demo.Truth.Options.EndDate, quarter.CarryOverObserved);
+        }
+    }
+
+    [Fact]
     public void Media_drives_a_meaningful_share_of_revenue()
     {
         Assert.InRange(demo.Truth.Summary.MediaRevenueShare, 0.10, 0.30);

@@ -34,7 +34,7 @@ internal static class MarketSimulator
         var flightsByChannel = curves
             .Select(c => world.Campaigns.Flights.Where(f => f.ChannelIndex == c.Index && world.Campaigns.Joins(market.Index, f)).ToArray())
             .ToArray();
-        var adstock = curves.Select(c => c.Spec.SpendUsdPerSizeUnit * market.ChannelMix[c.Index] / (1 - c.Lambda)).ToArray();
+        var adstock = curves.Select(c => StartingAdstock(c, market)).ToArray();
         var saturation = new double[curves.Count];
         var inStore = world.Events.Select(e => MediaSpecs.InStoreEvents.Contains(e)).ToArray();
         var vanity = world.Events.Select(e => MediaSpecs.VanityEvents.Contains(e)).ToArray();
@@ -78,12 +78,11 @@ internal static class MarketSimulator
 
             var lastWeekRevenue = LastWeekAverage(series.RevenueUsd, i, market.BaseRevenueUsdPerDay * 1.2);
             var holidayRetail = calendar.IsHoliday[i] ? ContextEffects.HolidayFactor : 1.0;
-            var holidayDigital = calendar.IsHoliday[i] ? MarketCalendar.DigitalHolidayFactor : 1.0;
             for (var p = 0; p < pairs.Count; p++)
             {
                 var pair = pairs[p];
                 var e = pair.EventIndex;
-                var season = inStore[e] ? calendar.Retail[i] * holidayRetail : calendar.Digital[i] * holidayDigital;
+                var season = Season(calendar, inStore[e], i);
                 double mean;
                 if (pair.IsOrganic)
                 {
@@ -134,6 +133,15 @@ internal static class MarketSimulator
 
         return series;
     }
+
+    /// <summary>An action type's day factor: the retail calendar for in-store types, the digital one for the rest, each with its holiday factor.</summary>
+    public static double Season(MarketCalendar calendar, bool inStore, int day) => inStore
+        ? calendar.Retail[day] * (calendar.IsHoliday[day] ? ContextEffects.HolidayFactor : 1.0)
+        : calendar.Digital[day] * (calendar.IsHoliday[day] ? MarketCalendar.DigitalHolidayFactor : 1.0);
+
+    /// <summary>A paid channel's adstock before the first simulated day: its typical spend, carried over forever.</summary>
+    public static double StartingAdstock(ChannelCurve curve, MarketProfile market) =>
+        curve.Spec.SpendUsdPerSizeUnit * market.ChannelMix[curve.Index] / (1 - curve.Lambda);
 
     private static double LastWeekAverage(double[] revenue, int day, double fallback)
     {

@@ -22,6 +22,7 @@ public sealed record DemoTruth(
     HoldoutTruth Holdout,
     JourneyTruth Journeys,
     SummaryTruth Summary,
+    IReadOnlyList<IncrementTruth> Incremental,
     IReadOnlyDictionary<string, long> RowCounts);
 
 /// <param name="BurnInDays">Days simulated (not written) before the first day so adstock and lags start warm.</param>
@@ -100,6 +101,23 @@ public sealed record JourneyTruth(
 public sealed record JourneyChannelTruth(string Channel, double ConversionOddsMultiplier);
 
 public sealed record DuplicateJourneyTruth(string JourneyId, IReadOnlyList<string> Markets);
+
+/// <summary>
+/// What a paid channel's spend over a calendar month or quarter ("2026-03", "2026-Q1") added to revenue over all
+/// markets, in USD: the simulation's expected revenue with that spend less the same with the channel's spend set to 0
+/// on the period's days (every other input, noise included, as simulated). Carry-over after the period counts up to the
+/// last data day; <paramref name="CarryOverObserved"/> is false when the period ends within 60 days of it, where some
+/// of the figure lies beyond the data.
+/// </summary>
+public sealed record IncrementTruth(
+    string Channel,
+    string Period,
+    DateOnly From,
+    DateOnly To,
+    double SpendUsd,
+    double IncrementalRevenueUsd,
+    double IncrementalRoas,
+    bool CarryOverObserved);
 
 /// <summary>Totals over all markets and days, in USD.</summary>
 public sealed record SummaryTruth(double RevenueUsd, double MediaRevenueUsd, double OrganicActionRevenueUsd, double MediaRevenueShare, double SpendUsd);

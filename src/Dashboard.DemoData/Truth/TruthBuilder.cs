@@ -7,6 +7,9 @@ namespace Dashboard.DemoData.Truth;
 /// <summary>Collects the planted parameters and the simulation's outcomes into the truth records.</summary>
 internal static class TruthBuilder
 {
+    /// <summary>Days after a period by which its carry-over is spent (adstock λ ≤ 0.7 and the 14-day lag: under 0.1% left).</summary>
+    private const int CarryOverDays = 60;
+
     public static DemoTruth Build(
         DemoWorld world,
         IReadOnlyList<MarketOutcome> outcomes,
@@ -59,8 +62,17 @@ internal static class TruthBuilder
         var media = outcomes.Sum(o => o.MediaRevenueUsd);
         var summary = new SummaryTruth(revenue, media, outcomes.Sum(o => o.OrganicActionRevenueUsd), media / revenue, outcomes.Sum(o => o.SpendUsd));
 
+        var periods = TruthPeriod.Within(world.From, world.To);
+        var incremental = periods.SelectMany((period, p) => world.Curves.Select(curve =>
+        {
+            var spend = outcomes.Sum(o => o.PeriodSpendUsd[curve.Index][p]);
+            var added = outcomes.Sum(o => o.PeriodIncrementUsd[curve.Index][p]);
+            return new IncrementTruth(curve.Channel, period.Key, period.From, period.To, spend, added, spend > 0 ? added / spend : 0,
+                period.To.AddDays(CarryOverDays) <= world.To);
+        })).ToArray();
+
         return new DemoTruth(
             options, "USD", channels, caps, events, world.LagKernel, MediaSpecs.VanityEvents, MediaSpecs.VanityFollowsPerRevenueUsd,
-            context, markets, shares, rollout, [.. aliases.Select(a => new AliasTruth(a.Market, a.Alias, a.Event, a.From))], campaigns, holdoutTruth, journeyTruth, summary, rowCounts);
+            context, markets, shares, rollout, [.. aliases.Select(a => new AliasTruth(a.Market, a.Alias, a.Event, a.From))], campaigns, holdoutTruth, journeyTruth, summary, incremental, rowCounts);
     }
 }

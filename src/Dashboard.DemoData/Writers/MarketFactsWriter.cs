@@ -102,7 +102,30 @@ internal sealed class MarketFactsWriter : IDisposable
             context.Text(row.Note).EndRow();
         }
 
-        return new MarketOutcome(market.Code, revenue, media, organic, spendTotal, withTreatment, withoutTreatment);
+        var (periodSpend, periodIncrement) = Increments(market, series);
+        return new MarketOutcome(market.Code, revenue, media, organic, spendTotal, withTreatment, withoutTreatment, periodSpend, periodIncrement);
+    }
+
+    /// <summary>Per paid channel and truth period: the market's spend and the revenue it added (spend set to 0, same draws).</summary>
+    private (double[][] Spend, double[][] Increment) Increments(MarketProfile market, MarketSeries series)
+    {
+        var periods = Truth.TruthPeriod.Within(world.From, world.To);
+        var calendar = new MarketCalendar(world, market);
+        var spend = new double[world.Curves.Count][];
+        var increment = new double[world.Curves.Count][];
+        for (var c = 0; c < world.Curves.Count; c++)
+        {
+            (spend[c], increment[c]) = (new double[periods.Count], new double[periods.Count]);
+            for (var p = 0; p < periods.Count; p++)
+            {
+                var from = series.Offset + periods[p].From.DayNumber - world.From.DayNumber;
+                var to = series.Offset + periods[p].To.DayNumber - world.From.DayNumber;
+                spend[c][p] = series.SpendUsd[c].Skip(from).Take(to - from + 1).Sum();
+                increment[c][p] = PlantedIncrement.RevenueUsd(world, market, series, calendar, c, from, to);
+            }
+        }
+
+        return (spend, increment);
     }
 
     public void Dispose()
