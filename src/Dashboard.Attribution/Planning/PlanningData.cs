@@ -21,7 +21,8 @@ internal sealed class PlanningData
     public required int[] PaidChannels { get; init; }
     public required double[][] Revenue { get; init; }
     public required double[][] MarginRevenue { get; init; }
-    public required double[][] Organic { get; init; }
+    /// <summary>[market slot][event code][day]: organic (unpaid) micro-conversions.</summary>
+    public required double[][][] Organic { get; init; }
 
     /// <summary>[market slot][channel code][day]</summary>
     public required double[][][] Spend { get; init; }
@@ -68,7 +69,7 @@ internal sealed class PlanningData
         {
             FirstDay = first, Days = days, Markets = markets,
             PaidChannels = [.. Enumerable.Range(0, channels).Where(c => reference.Channels[c].IsPaid)],
-            Revenue = [.. markets.Select(_ => Day())], MarginRevenue = [.. markets.Select(_ => Day())], Organic = [.. markets.Select(_ => Day())],
+            Revenue = [.. markets.Select(_ => Day())], MarginRevenue = [.. markets.Select(_ => Day())], Organic = [.. markets.Select(_ => Enumerable.Range(0, events).Select(_ => Day()).ToArray())],
             Spend = [.. markets.Select(_ => Enumerable.Range(0, channels).Select(_ => Day()).ToArray())],
             Actions = [.. markets.Select(_ => Enumerable.Range(0, channels).Select(_ => Day()).ToArray())],
             Mix = [.. Enumerable.Range(0, channels).Select(_ => new double[events])],
@@ -120,7 +121,7 @@ internal sealed class PlanningData
             }
             else
             {
-                data.Organic[m][t] += n;
+                data.Organic[m][e][t] += n;
             }
 
             if (t >= days - 365)
@@ -140,30 +141,74 @@ internal sealed class PlanningData
     }
 
     /// <summary>
-    /// The market's season index per day: its organic micro-conversions over a centred 28-day window, divided by their
-    /// mean; 1 where it reports none.
+    /// The market's season index per day, from its organic micro-conversions: each type's count is its level × the
+    /// day's index, fitted on the days the type is reported (a type first reported later adds no step: read as one
+    /// series, the rollout of tracking would look like a rising season and inflate the curves' recent days), summed over
+    /// a centred 28-day window and scaled to mean 1; 1 where it reports none.
     /// </summary>
     public double[] Season(int m)
     {
-        var organic = Organic[m];
-        var mean = organic.Average();
+        var types = Enumerable.Range(0, Organic[m].Length).Where(e => ReportedFrom[m][e] < Days && Organic[m][e].Skip(ReportedFrom[m][e]).Sum() > 0).ToArray();
         var season = new double[Days];
-        if (mean <= 0)
+        Array.Fill(season, 1.0);
+        if (types.Length == 0)
         {
-            Array.Fill(season, 1.0);
             return season;
         }
 
-        var prefix = new double[Days + 1];
-        for (var t = 0; t < Days; t++)
+        // Per type, window sums of its counts and of its reported days (days before it was first reported count 0).
+        var counts = new double[types.Length][];
+        var reported = new double[types.Length][];
+        for (var k = 0; k < types.Length; k++)
         {
-            prefix[t + 1] = prefix[t] + organic[t];
+            var (organic, from) = (Organic[m][types[k]], ReportedFrom[m][types[k]]);
+            var prefix = new double[Days + 1];
+            for (var t = 0; t < Days; t++)
+            {
+                prefix[t + 1] = prefix[t] + (t >= from ? organic[t] : 0);
+            }
+
+            (counts[k], reported[k]) = (new double[Days], new double[Days]);
+            for (var t = 0; t < Days; t++)
+            {
+                var (lo, hi) = (Math.Max(0, t - 14), Math.Min(Days, t + 14));
+                counts[k][t] = prefix[hi] - prefix[lo];
+                reported[k][t] = Math.Max(0, hi - Math.Max(lo, from));
+            }
         }
 
-        for (var t = 0; t < Days; t++)
+        // Alternate the types' levels and the days' index (a two-way multiplicative fit); a few rounds settle it.
+        var level = new double[types.Length];
+        for (var round = 0; round < 5; round++)
         {
-            var (from, to) = (Math.Max(0, t - 14), Math.Min(Days, t + 14));
-            season[t] = (prefix[to] - prefix[from]) / (to - from) / mean;
+            for (var k = 0; k < types.Length; k++)
+            {
+                var from = ReportedFrom[m][types[k]];
+                var (sum, exposure) = (0.0, 0.0);
+                for (var t = from; t < Days; t++)
+                {
+                    (sum, exposure) = (sum + Organic[m][types[k]][t], exposure + season[t]);
+                }
+
+                level[k] = exposure > 0 ? sum / exposure : 0;
+            }
+
+            for (var t = 0; t < Days; t++)
+            {
+                var (observed, expected) = (0.0, 0.0);
+                for (var k = 0; k < types.Length; k++)
+                {
+                    (observed, expected) = (observed + counts[k][t], expected + (level[k] * reported[k][t]));
+                }
+
+                season[t] = expected > 0 ? observed / expected : 1;
+            }
+
+            var mean = season.Average();
+            for (var t = 0; t < Days; t++)
+            {
+                season[t] /= mean;
+            }
         }
 
         return season;
