@@ -81,7 +81,8 @@ public sealed class ImportPageTests
         await Expect(row).ToContainTextAsync("succeeded");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Roll back import {id}" }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Confirm roll back" }).ClickAsync();
-        await Expect(page.GetByTestId("rollback-message")).ToContainTextAsync($"import {id} rolled back: 3 row(s) removed");
+        // Like the import, a rollback answers once the figures are reloaded without its rows.
+        await Expect(page.GetByTestId("rollback-message")).ToContainTextAsync($"import {id} rolled back: 3 row(s) removed", new() { Timeout = 60_000 });
         await Expect(row).ToContainTextAsync("rolled back");
         Assert.Equal(rowsBefore, await app.Database.CountAsync("SELECT COUNT(*) FROM micro_conversions WHERE superseded_by IS NULL"));
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("import-history.png"), FullPage = true });
