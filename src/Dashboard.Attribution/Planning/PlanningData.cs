@@ -143,8 +143,8 @@ internal sealed class PlanningData
     /// <summary>
     /// The market's season index per day, from its organic micro-conversions: each type's count is its level × the
     /// day's index, fitted on the days the type is reported (a type first reported later adds no step: read as one
-    /// series, the rollout of tracking would look like a rising season and inflate the curves' recent days), summed over
-    /// a centred 28-day window and scaled to mean 1; 1 where it reports none.
+    /// series, the rollout of tracking would look like a rising season and inflate the curves' recent days); the daily
+    /// index averaged over a centred 28-day window and scaled to mean 1; 1 where it reports none.
     /// </summary>
     public double[] Season(int m)
     {
@@ -156,38 +156,19 @@ internal sealed class PlanningData
             return season;
         }
 
-        // Per type, window sums of its counts and of its reported days (days before it was first reported count 0).
-        var counts = new double[types.Length][];
-        var reported = new double[types.Length][];
-        for (var k = 0; k < types.Length; k++)
-        {
-            var (organic, from) = (Organic[m][types[k]], ReportedFrom[m][types[k]]);
-            var prefix = new double[Days + 1];
-            for (var t = 0; t < Days; t++)
-            {
-                prefix[t + 1] = prefix[t] + (t >= from ? organic[t] : 0);
-            }
-
-            (counts[k], reported[k]) = (new double[Days], new double[Days]);
-            for (var t = 0; t < Days; t++)
-            {
-                var (lo, hi) = (Math.Max(0, t - 14), Math.Min(Days, t + 14));
-                counts[k][t] = prefix[hi] - prefix[lo];
-                reported[k][t] = Math.Max(0, hi - Math.Max(lo, from));
-            }
-        }
-
-        // Alternate the types' levels and the days' index (a two-way multiplicative fit); a few rounds settle it.
+        // Alternate the types' levels and the days' index (a two-way multiplicative fit; exact data settle in one round).
+        var daily = new double[Days];
+        Array.Fill(daily, 1.0);
         var level = new double[types.Length];
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 10; round++)
         {
             for (var k = 0; k < types.Length; k++)
             {
-                var from = ReportedFrom[m][types[k]];
+                var (organic, from) = (Organic[m][types[k]], ReportedFrom[m][types[k]]);
                 var (sum, exposure) = (0.0, 0.0);
                 for (var t = from; t < Days; t++)
                 {
-                    (sum, exposure) = (sum + Organic[m][types[k]][t], exposure + season[t]);
+                    (sum, exposure) = (sum + organic[t], exposure + daily[t]);
                 }
 
                 level[k] = exposure > 0 ? sum / exposure : 0;
@@ -198,20 +179,36 @@ internal sealed class PlanningData
                 var (observed, expected) = (0.0, 0.0);
                 for (var k = 0; k < types.Length; k++)
                 {
-                    (observed, expected) = (observed + counts[k][t], expected + (level[k] * reported[k][t]));
+                    if (t >= ReportedFrom[m][types[k]])
+                    {
+                        (observed, expected) = (observed + Organic[m][types[k]][t], expected + level[k]);
+                    }
                 }
 
-                season[t] = expected > 0 ? observed / expected : 1;
+                daily[t] = expected > 0 ? observed / expected : double.NaN;
             }
 
-            var mean = season.Average();
+            var reported = daily.Where(x => !double.IsNaN(x)).Average();
             for (var t = 0; t < Days; t++)
             {
-                season[t] /= mean;
+                daily[t] = double.IsNaN(daily[t]) ? 1 : daily[t] / reported;
             }
         }
 
-        return season;
+        var prefix = new double[Days + 1];
+        for (var t = 0; t < Days; t++)
+        {
+            prefix[t + 1] = prefix[t] + daily[t];
+        }
+
+        for (var t = 0; t < Days; t++)
+        {
+            var (lo, hi) = (Math.Max(0, t - 14), Math.Min(Days, t + 14));
+            season[t] = (prefix[hi] - prefix[lo]) / (hi - lo);
+        }
+
+        var mean = season.Average();
+        return [.. season.Select(x => x / mean)];
     }
 
     /// <summary>The event codes a channel's tracking reports (at least 0.5% of its actions).</summary>
