@@ -21,6 +21,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPlaywright Playwright { get; }
 
+    /// <summary>
+    /// How long to wait for an answer that comes after the figures reload (every fact row read again: an import, a
+    /// rollback, an erasure, a definition saved): seconds on an idle machine, tens while the other test assemblies fit models.
+    /// </summary>
+    public const int ReloadTimeout = 60_000;
+
     public IBrowser Browser { get; }
 
     public static async Task<BrowserSession> LaunchAsync()

@@ -20,7 +20,7 @@ public sealed class DataPagesTests
         await coupon.GetByRole(AriaRole.Button, new() { Name = "Edit coupon_download" }).ClickAsync();
         await BrowserSession.ChooseAsync(page, "Category", "digital_engagement");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("definitions-message")).ToContainTextAsync("Saved coupon_download");
+        await Expect(page.GetByTestId("definitions-message")).ToContainTextAsync("Saved coupon_download", new() { Timeout = BrowserSession.ReloadTimeout });
         await Expect(coupon).ToContainTextAsync("digital engagement");
         Assert.Equal("digital_engagement", await app.Database.ScalarTextAsync("SELECT category FROM definitions WHERE key = 'coupon_download'"));
 
@@ -48,7 +48,7 @@ public sealed class DataPagesTests
         await page.GetByLabel("Journey id to erase").FillAsync(journey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
-        await Expect(page.GetByTestId("erasure-result")).ToContainTextAsync($"Erased one journey: {markets.Count} row(s) in");
+        await Expect(page.GetByTestId("erasure-result")).ToContainTextAsync($"Erased one journey: {markets.Count} row(s) in", new() { Timeout = BrowserSession.ReloadTimeout });
         Assert.Equal(0, await app.Database.CountAsync($"SELECT COUNT(*) FROM journeys WHERE journey_id = '{journey}'"));
 
         await page.GotoAsync(new Uri(app.RootUri, "data/quality").ToString());

@@ -72,7 +72,7 @@ public sealed class ImportPageTests
         await page.GetByTestId("start-import").ClickAsync();
 
         // A stored import answers once every page's figures are reloaded from the new rows: seconds more on a loaded machine.
-        await Expect(page.GetByTestId("import-result")).ToContainTextAsync("3 inserted, 0 replaced", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("import-result")).ToContainTextAsync("3 inserted, 0 replaced", new() { Timeout = BrowserSession.ReloadTimeout });
         var id = await app.Database.CountAsync("SELECT MAX(id) FROM imports WHERE outcome = 'succeeded'");
         Assert.Equal(12 + 4 + 9, await app.Database.CountAsync($"SELECT SUM(count) FROM micro_conversions WHERE import_id = {id}"));
         Assert.Equal("Loyalty CRM export", await app.Database.ScalarTextAsync($"SELECT template FROM imports WHERE id = {id}"));
@@ -81,8 +81,7 @@ public sealed class ImportPageTests
         await Expect(row).ToContainTextAsync("succeeded");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Roll back import {id}" }).ClickAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Confirm roll back" }).ClickAsync();
-        // Like the import, a rollback answers once the figures are reloaded without its rows.
-        await Expect(page.GetByTestId("rollback-message")).ToContainTextAsync($"import {id} rolled back: 3 row(s) removed", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("rollback-message")).ToContainTextAsync($"import {id} rolled back: 3 row(s) removed", new() { Timeout = BrowserSession.ReloadTimeout });
         await Expect(row).ToContainTextAsync("rolled back");
         Assert.Equal(rowsBefore, await app.Database.CountAsync("SELECT COUNT(*) FROM micro_conversions WHERE superseded_by IS NULL"));
         await page.ScreenshotAsync(new() { Path = BrowserSession.ArtifactPath("import-history.png"), FullPage = true });
