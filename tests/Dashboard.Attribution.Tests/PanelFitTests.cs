@@ -35,7 +35,7 @@ public sealed class PanelFitTests
                 y[r] = 100 + (10 * own[r, 1]) + (shared.Row(r) * Vector<double>.Build.Dense(Shared, c => c % 3)) + (5 * error);
             }
 
-            markets.Add(new MarketRows { Day = days, Y = y, Own = own, Shared = shared, Weight = 1 / (50.0 + (20 * m)) });
+            markets.Add(new MarketRows { Market = m, Day = days, Y = y, Own = own, Shared = shared, Weight = 1 / (50.0 + (20 * m)) });
         }
 
         return new ValuationDesign

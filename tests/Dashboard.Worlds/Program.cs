@@ -131,7 +131,7 @@ foreach (var spec in worlds)
         foreach (var channel in run.Channels)
         {
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"  {channel.Channel}: incremental ROAS {channel.Product?.Value:0.000} [{channel.Product?.Low:0.000}, {channel.Product?.High:0.000}] for {channel.TrueRoas:0.000}; {channel.SpendShare:P0} of spend{(channel.Test is null or "other" ? "" : $"; {channel.Test} test: " + string.Join(", ", channel.Calibrated.Select(p => FormattableString.Invariant($"{p.Key} {p.Value?.Value:0.000} [{p.Value?.Low:0.000}, {p.Value?.High:0.000}]"))))}"));
+                $"  {channel.Channel}: incremental ROAS {channel.Product?.Value:0.000} [{channel.Product?.Low:0.000}, {channel.Product?.High:0.000}], sales-only {channel.RevenueOnly?.Value:0.000} [{channel.RevenueOnly?.Low:0.000}, {channel.RevenueOnly?.High:0.000}] for {channel.TrueRoas:0.000}; {channel.SpendShare:P0} of spend{(channel.Test is null or "other" ? "" : $"; {channel.Test} test: " + string.Join(", ", channel.Calibrated.Select(p => FormattableString.Invariant($"{p.Key} {p.Value?.Value:0.000} [{p.Value?.Low:0.000}, {p.Value?.High:0.000}]"))))}"));
         }
 
         times.Add(run.ValuationTime.TotalSeconds);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Attribution.Incremental;
 using Dashboard.Attribution.Valuation;
 using Dashboard.Metrics.Query;
 using Dashboard.Metrics.Snapshot;
@@ -13,6 +14,7 @@ namespace Dashboard.Attribution.Planning;
 public sealed class ResponseModelCache(FactSnapshot snapshot, Func<ValuationResult> valuation)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ResponseModel>>> _fits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RevenueOnlyModel>>> _salesOnly = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Done, int Total)> _progress = new(StringComparer.Ordinal);
 
     public FactSnapshot Snapshot => snapshot;
@@ -24,6 +26,13 @@ public sealed class ResponseModelCache(FactSnapshot snapshot, Func<ValuationResu
         var key = Key(scope);
         return _fits.GetOrAdd(key, k => new Lazy<Task<ResponseModel>>(() => Task.Run(() =>
             ResponseModel.Fit(snapshot, scope, valuation(), new ProgressSink(this, k))))).Value;
+    }
+
+    /// <summary>The scope's sales-only model (spend and sales alone), fitted once as the mediated one.</summary>
+    public Task<RevenueOnlyModel> GetRevenueOnlyAsync(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _salesOnly.GetOrAdd(Key(scope), _ => new Lazy<Task<RevenueOnlyModel>>(() => Task.Run(() => RevenueOnlyModel.Fit(snapshot, scope)))).Value;
     }
 
     /// <summary>(channels fitted, channels) of the scope's fit, or null before it started.</summary>

@@ -33,6 +33,9 @@ internal sealed record DesignColumn(ColumnRole Role, int Code, int Block, string
 /// </summary>
 internal sealed class MarketRows
 {
+    /// <summary>The market's position in the data the design was built from.</summary>
+    public required int Market { get; init; }
+
     public required int[] Day { get; init; }
     public required Vector<double> Y { get; init; }
     public required Matrix<double> Own { get; init; }
@@ -260,7 +263,7 @@ internal sealed class ValuationDesign
             }
 
             tracked[j] = trackedRows;
-            built[j] = new MarketRows { Day = days, Y = sales, Own = own, Shared = Matrix<double>.Build.Dense(n, columns.Count, cells), Weight = 1 / scale };
+            built[j] = new MarketRows { Market = j, Day = days, Y = sales, Own = own, Shared = Matrix<double>.Build.Dense(n, columns.Count, cells), Weight = 1 / scale };
         });
 
         return new ValuationDesign

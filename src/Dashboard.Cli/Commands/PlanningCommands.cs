@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dashboard.Attribution.Incremental;
 using ContributionsModel = Dashboard.Attribution.Incremental.Contributions;
 using Dashboard.Attribution.Planning;
 using Dashboard.Attribution.Serialization;
@@ -33,7 +34,11 @@ internal static class PlanningCommands
         var from = new Option<string?>("--from") { Description = "First day, YYYY-MM-DD (default: 91 days before --to)" };
         var to = new Option<string?>("--to") { Description = "Last day, YYYY-MM-DD (default: the last day with data)" };
         var market = new Option<string?>("--market") { Description = "Only these markets: A,B" };
-        var model = new Option<string>("--model") { Description = "mediated: through the micro-conversions each channel drives", DefaultValueFactory = _ => ContributionsModel.Mediated };
+        var model = new Option<string>("--model")
+        {
+            Description = "mediated: through the micro-conversions each channel drives (the sales-only model where no channel has such a curve); revenue: curves fitted on spend and sales alone",
+            DefaultValueFactory = _ => ContributionsModel.Mediated,
+        };
         var currency = CurrencyOption();
         var command = new Command("contributions", "What each paid channel added to revenue over the period (incremental, not attributed), with 90% intervals")
         {
@@ -45,10 +50,12 @@ internal static class PlanningCommands
             {
                 await using var db = await cli.OpenAsync(parse, ct);
                 var snapshot = await SnapshotLoader.LoadAsync(db, ct);
-                var fitted = ResponseModel.Fit(snapshot, AccessScope.All, ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All }));
-                cli.Write(ContributionsJson.ToJson(ContributionsModel.Run(fitted, snapshot.Fx, parse.GetValue(currency)!,
+                var result = await ContributionsModel.RunAsync(parse.GetValue(model),
+                    () => Task.FromResult(ResponseModel.Fit(snapshot, AccessScope.All, ValuationModel.Run(snapshot, new ValuationQuery { Scope = AccessScope.All }))),
+                    () => Task.FromResult(RevenueOnlyModel.Fit(snapshot, AccessScope.All)), snapshot.Fx, parse.GetValue(currency)!,
                     parse.GetValue(from) is { } f ? QueryParameters.Date(f, "--from") : null, parse.GetValue(to) is { } t ? QueryParameters.Date(t, "--to") : null,
-                    parse.GetValue(market) is { } m ? CommandParsing.List(m).ToHashSet(StringComparer.OrdinalIgnoreCase) : null, parse.GetValue(model))));
+                    parse.GetValue(market) is { } m ? CommandParsing.List(m).ToHashSet(StringComparer.OrdinalIgnoreCase) : null);
+                cli.Write(ContributionsJson.ToJson(result));
                 return 0;
             }
             catch (MetricsQueryException ex)

@@ -50,10 +50,10 @@ public static class PlanningEndpoints
                 var scope = await http.RequestServices.GetRequiredService<UserScopes>().ForAsync(http.User, ct);
                 try
                 {
-                    var fitted = await analysis.ResponseModels.GetAsync(scope);
-                    var result = Contributions.Run(fitted, analysis.Snapshot.Fx, currency ?? "USD",
+                    var result = await Contributions.RunAsync(model, () => analysis.ResponseModels.GetAsync(scope), () => analysis.ResponseModels.GetRevenueOnlyAsync(scope),
+                        analysis.Snapshot.Fx, currency ?? "USD",
                         from is null ? null : QueryParameters.Date(from, "from"), to is null ? null : QueryParameters.Date(to, "to"),
-                        market is null ? null : QueryParameters.List(market).ToHashSet(StringComparer.OrdinalIgnoreCase), model);
+                        market is null ? null : QueryParameters.List(market).ToHashSet(StringComparer.OrdinalIgnoreCase));
                     return Results.Content(ContributionsJson.ToJson(result).ToJsonString(), "application/json");
                 }
                 catch (MetricsQueryException e)

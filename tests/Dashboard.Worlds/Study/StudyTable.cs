@@ -63,17 +63,21 @@ public static class StudyTable
     {
         ArgumentNullException.ThrowIfNull(worlds);
         var s = new StringBuilder();
-        s.AppendLine("| world | channel × seed | band covers | median abs. error (≥ 5% of spend) | median error | median half-width / truth | true ROAS (median) | zero truth: bands excluding 0 | no curve |");
-        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        s.AppendLine("| world | model | channel × seed | band covers | median abs. error (≥ 5% of spend) | median error | median half-width / truth | true ROAS (median) | zero truth: bands excluding 0 | no figure |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var models = new (string Name, Func<ChannelResult, Estimate?> Pick)[] { ("mediated", c => c.Product), ("sales-only", c => c.RevenueOnly) };
         foreach (var (world, runs) in worlds)
         {
             var cases = runs.SelectMany(r => r.Channels).ToList();
-            var fitted = cases.Where(c => c.Product is not null).ToList();
-            var large = fitted.Where(c => c.SpendShare >= 0.05 && Math.Abs(c.TrueRoas) > 1e-9).ToList();
-            var errors = large.Select(c => (c.Product!.Value!.Value - c.TrueRoas) / c.TrueRoas).ToList();
-            var zero = fitted.Where(c => Math.Abs(c.TrueRoas) <= 1e-9).ToList();
-            s.AppendLine(CultureInfo.InvariantCulture,
-                $"| {world} | {cases.Count} | {Share.Of(fitted, c => c.Product!.Covers(c.TrueRoas))} | {Percent(MethodPerformance.Median(errors.Select(Math.Abs)))} | {SignedPercent(MethodPerformance.Median(errors))} | {Percent(MethodPerformance.Median(large.Select(c => c.Product!.Width!.Value / 2 / Math.Abs(c.TrueRoas))))} | {Number(MethodPerformance.Median(cases.Select(c => c.TrueRoas)))} | {Share.Of(zero, c => c.Product!.ExcludesZero)} | {cases.Count - fitted.Count} |");
+            foreach (var (name, pick) in models)
+            {
+                var fitted = cases.Where(c => pick(c) is not null).ToList();
+                var large = fitted.Where(c => c.SpendShare >= 0.05 && Math.Abs(c.TrueRoas) > 1e-9).ToList();
+                var errors = large.Select(c => (pick(c)!.Value!.Value - c.TrueRoas) / c.TrueRoas).ToList();
+                var zero = fitted.Where(c => Math.Abs(c.TrueRoas) <= 1e-9).ToList();
+                s.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {world} | {name} | {cases.Count} | {Share.Of(fitted, c => pick(c)!.Covers(c.TrueRoas))} | {Percent(MethodPerformance.Median(errors.Select(Math.Abs)))} | {SignedPercent(MethodPerformance.Median(errors))} | {Percent(MethodPerformance.Median(large.Select(c => pick(c)!.Width!.Value / 2 / Math.Abs(c.TrueRoas))))} | {Number(MethodPerformance.Median(cases.Select(c => c.TrueRoas)))} | {Share.Of(zero, c => pick(c)!.ExcludesZero)} | {cases.Count - fitted.Count} |");
+            }
         }
 
         return s.ToString();

@@ -39,6 +39,9 @@ public sealed record ChannelResult(string Channel, double TrueRoas, double Spend
     /// the test's truth with the product's interval width: what calibration does when the test itself can be believed).</remarks>
     public IReadOnlyDictionary<string, Estimate?> Calibrated { get; init; } = new Dictionary<string, Estimate?>();
 
+    /// <summary>The same figure from the sales-only model (spend and sales alone), fitted on the same snapshot.</summary>
+    public Estimate? RevenueOnly { get; init; }
+
     /// <summary>On the tested channel: whether the test's own 90% interval (the product's read-out) held what the test truly did.</summary>
     public bool? TestCovers { get; init; }
 }
@@ -150,6 +153,7 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
         var (from, to) = IncrementalPeriod(world.Days);
         var spends = world.Channels.Select((_, c) => WorldCounterfactual.Spend(world, c, from, to)).ToArray();
         var (calibrated, testCovers) = Calibrated(world, snapshot, model);
+        var salesOnly = RevenueOnlyModel.Fit(snapshot, AccessScope.All);
         var results = new List<ChannelResult>();
         for (var c = 0; c < world.Channels.Count; c++)
         {
@@ -162,6 +166,9 @@ public sealed class WorldRun(string templateDatabase, ValuationSettings? setting
                 Test = world.Test is not { } test ? null : c != test.Channel ? "other" : test.Multiplier > 0 ? "heavy_up" : "go_dark",
                 Calibrated = calibrated.ToDictionary(p => p.Key, p => p.Value is null ? null : Roas(p.Value)),
                 TestCovers = world.Test?.Channel == c ? testCovers : null,
+                RevenueOnly = salesOnly.Channels.Any(x => x.Channel == world.Channels[c])
+                    && salesOnly.Of(world.Channels[c], world.Start.AddDays(from), world.Start.AddDays(to))?.Roas is { } r
+                    ? new Estimate(world.Channels[c], r.Value, r.Low, r.High, true) : null,
             });
         }
 
