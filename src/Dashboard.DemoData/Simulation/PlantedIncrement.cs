@@ -23,6 +23,13 @@ internal static class PlantedIncrement
             .Select(p => (InStore: MediaSpecs.InStoreEvents.Contains(p.Event), ValuePerSaturation: market.Size * p.Cap * world.EventValues[p.EventIndex]))
             .ToArray();
 
+        // tail[j]: the share of a day's revenue that falls within the days simulated when j days remain after it.
+        var tail = new double[kernel.Count + 1];
+        for (var j = 1; j <= kernel.Count; j++)
+        {
+            tail[j] = tail[j - 1] + kernel[j - 1];
+        }
+
         var factual = MarketSimulator.StartingAdstock(curve, market);
         var without = factual;
         var total = 0.0;
@@ -39,11 +46,7 @@ internal static class PlantedIncrement
             var lost = curve.Saturation(factual) - curve.Saturation(without);
 
             // The day's extra actions bring revenue over the next days; only the days still simulated count.
-            var counted = 0.0;
-            for (var lag = 0; lag < kernel.Count && i + lag < length; lag++)
-            {
-                counted += kernel[lag];
-            }
+            var counted = tail[Math.Min(kernel.Count, length - i)];
 
             foreach (var (inStore, valuePerSaturation) in weights)
             {
