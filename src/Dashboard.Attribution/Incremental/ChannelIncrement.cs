@@ -113,12 +113,8 @@ public static class ChannelIncrement
         }
 
         var (first, days) = model.Window;
+        RequireWithin(from, to, first, days);
         var (p0, p1) = (from.DayNumber - first, to.DayNumber - first);
-        if (p0 < 0 || p1 >= days || p1 < p0)
-        {
-            throw new MetricsQueryException(FormattableString.Invariant(
-                $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} is not within the fitted data ({DateOnly.FromDayNumber(first):yyyy-MM-dd}..{DateOnly.FromDayNumber(first + days - 1):yyyy-MM-dd})"));
-        }
 
         var horizon = p1 + fit.Curve.TailDays;
         var counted = Enumerable.Range(0, response.Markets.Count).Select(m => markets is null || markets.Contains(model.MarketCodes[m])).ToArray();
@@ -167,6 +163,16 @@ public static class ChannelIncrement
         }
 
         return (all, beyond);
+    }
+
+    /// <exception cref="MetricsQueryException">A period that is empty or not within the fitted days.</exception>
+    internal static void RequireWithin(DateOnly from, DateOnly to, int first, int days)
+    {
+        if (from.DayNumber < first || to.DayNumber >= first + days || to < from)
+        {
+            throw new MetricsQueryException(FormattableString.Invariant(
+                $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} is not within the fitted data ({DateOnly.FromDayNumber(first):yyyy-MM-dd}..{DateOnly.FromDayNumber(first + days - 1):yyyy-MM-dd})"));
+        }
     }
 
     /// <summary>The data's spend, then the current spend per day until <paramref name="length"/>.</summary>

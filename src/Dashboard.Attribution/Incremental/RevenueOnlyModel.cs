@@ -171,12 +171,8 @@ public sealed class RevenueOnlyModel
 
     private (IReadOnlyList<IncrementalFigure> Channels, IncrementalFigure? Total) Figures(int[] channels, DateOnly from, DateOnly to, IReadOnlySet<string>? markets, double interval)
     {
+        ChannelIncrement.RequireWithin(from, to, _data.First, _data.Days);
         var (p0, p1) = (from.DayNumber - _data.PaddedFirst, to.DayNumber - _data.PaddedFirst);
-        if (from.DayNumber < _data.First || to.DayNumber >= _data.First + _data.Days || p1 < p0)
-        {
-            throw new MetricsQueryException(FormattableString.Invariant(
-                $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd} is not within the fitted data ({FirstDay:yyyy-MM-dd}..{LastDay:yyyy-MM-dd})"));
-        }
 
         if (_replicates.Length == 0)
         {
@@ -223,12 +219,12 @@ public sealed class RevenueOnlyModel
 
             var spend = counted.Sum(m => _data.SpendOn(m, c, p0, p1));
             figures.Add(new IncrementalFigure(Channels[c].Channel, Channels[c].Name, from, to, spend,
-                new Estimate(revenue, Quantile(draws, lowQ), Quantile(draws, highQ)), point.All != 0 ? point.Beyond / point.All : 0));
+                new Estimate(revenue, Quantiles.Of(draws, lowQ), Quantiles.Of(draws, highQ)), point.All != 0 ? point.Beyond / point.All : 0));
             (total, totalSpend, totalBeyond) = (total + revenue, totalSpend + spend, totalBeyond + (point.All != 0 ? revenue * point.Beyond / point.All : 0));
         }
 
         return figures.Count == 0 ? (figures, null) : (figures, new IncrementalFigure("all", "All paid channels", from, to, totalSpend,
-            new Estimate(total, Quantile(totals, lowQ), Quantile(totals, highQ)), total != 0 ? totalBeyond / total : 0));
+            new Estimate(total, Quantiles.Of(totals, lowQ), Quantiles.Of(totals, highQ)), total != 0 ? totalBeyond / total : 0));
     }
 
     /// <summary>Below this share of market-days near no spend, a channel's return from its first dollars is an extrapolation.</summary>
@@ -256,15 +252,6 @@ public sealed class RevenueOnlyModel
         }
 
         return days == 0 ? 1 : (double)quiet / days;
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7, as R's and NumPy's default).</summary>
-    private static double Quantile(double[] values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var h = (sorted.Length - 1) * q;
-        var (lo, hi) = ((int)Math.Floor(h), (int)Math.Ceiling(h));
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
     /// <summary>The grid of a channel's curves (β = 1), half saturation relative to its median steady adstock per scale at each carry-over.</summary>

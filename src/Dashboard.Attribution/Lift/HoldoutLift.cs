@@ -102,10 +102,10 @@ public static class HoldoutLift
         var lift = (testTest / testPre / (controlTest / controlPre)) - 1;
         var incremental = testTest - (testPre * controlTest / controlPre);
         var (lifts, increments) = Bootstrap(series, days);
-        var (low, high) = (Quantile(lifts, (1 - IntervalLevel) / 2), Quantile(lifts, 1 - ((1 - IntervalLevel) / 2)));
+        var (low, high) = (Quantiles.Of(lifts, (1 - IntervalLevel) / 2), Quantiles.Of(lifts, 1 - ((1 - IntervalLevel) / 2)));
         var days2 = Enumerable.Range(0, 2 * days).Select(i => new LiftDay(preStart.AddDays(i), series[0][i], series[1][i])).ToList();
         return new HoldoutLiftResult(definition, outcome, isRevenue ? currency.ToUpperInvariant() : null, preStart, definition.Start.AddDays(-1),
-            lift, low, high, incremental, Quantile(increments, 0.05), Quantile(increments, 0.95), IntervalLevel, low > 0 || high < 0, Samples,
+            lift, low, high, incremental, Quantiles.Of(increments, 0.05), Quantiles.Of(increments, 0.95), IntervalLevel, low > 0 || high < 0, Samples,
             new LiftSums(testPre, testTest, controlPre, controlTest), days2);
     }
 
@@ -228,15 +228,5 @@ public static class HoldoutLift
         }
 
         return sum;
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy default).</summary>
-    private static double Quantile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 }
